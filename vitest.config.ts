@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // Two cores: file-level parallelism is enough; the fakes bind ephemeral ports so files never collide.
+    pool: 'forks',
+  },
+});
