@@ -1,0 +1,173 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** The folder Podium is installed in: src/.. when run from source, dist/src/../.. when compiled. */
+export const PACKAGE_ROOT =
+  path.basename(path.resolve(HERE, '..')) === 'dist' ? path.resolve(HERE, '..', '..') : path.resolve(HERE, '..');
+
+/** Raised for a missing or malformed environment variable; its message is one line naming it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    need: string,
+  ) {
+    super(`${variable}: ${need}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Validated configuration, read once at start-up. */
+export interface Config {
+  discord: {
+    token: string | null;
+    applicationId: string | null;
+    publicKey: string | null;
+    apiUrl: string;
+  };
+  slack: {
+    botToken: string | null;
+    appToken: string | null;
+    signingSecret: string | null;
+    mode: 'socket' | 'http';
+    apiUrl: string;
+  };
+  port: number;
+  /** sqlite://path, redis://…, rediss://… or memory:// */
+  store: string;
+  dataDir: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
+const url = (fallback: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .default(fallback)
+      .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'an http(s) URL'),
+  );
+
+const EnvSchema = z.object({
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{5,25}$/, 'a numeric application id (a snowflake)')
+      .optional(),
+  ),
+  DISCORD_PUBLIC_KEY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, 'the 64-character hex public key from the Developer Portal')
+      .optional(),
+  ),
+  DISCORD_API_URL: url('https://discord.com/api'),
+  SLACK_BOT_TOKEN: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^xoxb-\S+$/, 'a bot token starting with xoxb-')
+      .optional(),
+  ),
+  SLACK_APP_TOKEN: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^xapp-\S+$/, 'an app-level token starting with xapp-')
+      .optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_MODE: z.preprocess(blankToUndefined, z.enum(['socket', 'http']).optional()),
+  SLACK_API_URL: url('https://slack.com/api/'),
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  PODIUM_STORE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .default('sqlite://var/podium.sqlite')
+      .refine(
+        (v) => /^(sqlite:\/\/.+|rediss?:\/\/.+|memory:\/\/)$/.test(v),
+        'sqlite://<file>, redis://<host>:<port> or memory://',
+      ),
+  ),
+  PODIUM_DATA_DIR: optionalString,
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
+    z.enum(LOG_LEVELS).default('info'),
+  ),
+});
+
+/**
+ * Reads and validates the environment once. Throws ConfigError naming the first bad variable.
+ * Only this module reads process.env.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    const need = issue?.message?.startsWith('Invalid') ? describeNeed(variable) : (issue?.message ?? 'invalid');
+    throw new ConfigError(variable, `must be ${need}`);
+  }
+  const e = parsed.data;
+  if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
+    throw new ConfigError('DISCORD_APPLICATION_ID', 'must be set when DISCORD_TOKEN is set');
+  }
+  if (e.DISCORD_PUBLIC_KEY && !e.DISCORD_APPLICATION_ID) {
+    throw new ConfigError('DISCORD_APPLICATION_ID', 'must be set when DISCORD_PUBLIC_KEY is set');
+  }
+  const slackMode = e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? 'socket' : 'http');
+  if (e.SLACK_BOT_TOKEN && slackMode === 'socket' && !e.SLACK_APP_TOKEN) {
+    throw new ConfigError('SLACK_APP_TOKEN', 'must be set for SLACK_MODE=socket (an xapp- token)');
+  }
+  if (e.SLACK_BOT_TOKEN && slackMode === 'http' && !e.SLACK_SIGNING_SECRET) {
+    throw new ConfigError('SLACK_SIGNING_SECRET', 'must be set for SLACK_MODE=http');
+  }
+  const dataDir = e.PODIUM_DATA_DIR ? path.resolve(e.PODIUM_DATA_DIR) : path.join(PACKAGE_ROOT, 'data');
+  return {
+    discord: {
+      token: e.DISCORD_TOKEN ?? null,
+      applicationId: e.DISCORD_APPLICATION_ID ?? null,
+      publicKey: e.DISCORD_PUBLIC_KEY?.toLowerCase() ?? null,
+      apiUrl: e.DISCORD_API_URL.replace(/\/+$/, ''),
+    },
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN ?? null,
+      appToken: e.SLACK_APP_TOKEN ?? null,
+      signingSecret: e.SLACK_SIGNING_SECRET ?? null,
+      mode: slackMode,
+      apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+    },
+    port: e.PORT,
+    store: e.PODIUM_STORE,
+    dataDir,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function describeNeed(variable: string): string {
+  switch (variable) {
+    case 'PORT':
+      return 'a port number from 0 to 65535';
+    case 'SLACK_MODE':
+      return 'socket or http';
+    case 'LOG_LEVEL':
+      return `one of ${LOG_LEVELS.join(', ')}`;
+    default:
+      return 'a valid value';
+  }
+}

@@ -1,0 +1,87 @@
+import type { KnowledgeBase } from './knowledge-base.js';
+import type { PlatformName } from './platform.js';
+import type { Reply } from './reply.js';
+
+/** Where an option's autocomplete suggestions come from. */
+export type CompletionSource = 'event' | 'athlete' | 'timezone';
+
+/** One declared option of a command; adapters derive slash-command options and parsing from it. */
+export interface OptionSpec {
+  name: string;
+  description: string;
+  type: 'string' | 'integer';
+  required: boolean;
+  /** Suggestions come from the knowledge base (or the time-zone list). */
+  autocomplete?: CompletionSource;
+  /** Fixed choices (at most 25). */
+  choices?: ReadonlyArray<{ name: string; value: string | number }>;
+  minValue?: number;
+  maxValue?: number;
+  maxLength?: number;
+  /** Free-text parsing: this option takes every remaining word (only the last option). */
+  rest?: boolean;
+}
+
+/** Values of a command's options after parsing; absent options are undefined. */
+export type CommandArgs = Record<string, string | number | undefined>;
+
+/** A channel subscription to "on this day" posts. */
+export interface SubscriptionInfo {
+  platform: PlatformName;
+  channelId: string;
+  hour: number;
+  timeZone: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** What `/subscription` shows for a channel. */
+export interface SubscriptionStatus {
+  subscription: SubscriptionInfo;
+  /** ISO instant of the next post, and the same in the channel's local time. */
+  nextPostAt: string | null;
+  nextPostLocal: string | null;
+  /** The next anniversaries it will post, soonest first: local date and a one-line label. */
+  upcoming: Array<{ date: string; label: string }>;
+  lastDelivery: { localDate: string; messageId: string; at: string } | null;
+  failures: number;
+  paused: { reason: string; at: string } | null;
+}
+
+/** The scheduler's side of the subscription commands; null where no store is configured. */
+export interface SubscriptionsPort {
+  subscribe(input: Omit<SubscriptionInfo, 'createdAt'>): Promise<SubscriptionInfo>;
+  unsubscribe(platform: PlatformName, channelId: string): Promise<boolean>;
+  status(platform: PlatformName, channelId: string): Promise<SubscriptionStatus | null>;
+}
+
+/** Everything a command may use. Commands never read the environment or talk to a platform. */
+export interface CommandContext {
+  kb: KnowledgeBase;
+  /** The current instant (injected so tests control time). */
+  now: () => Date;
+  /** Uniform [0, 1) (injected so tests are repeatable). */
+  random: () => number;
+  platform: PlatformName;
+  channelId: string | null;
+  userId: string | null;
+  /** The server's or workspace's configured IANA time zone, when the platform knows one. */
+  timeZone: string | null;
+  /** Whether the caller may change this channel's settings (decided by the adapter). */
+  canManageChannel: boolean;
+  subscriptions: SubscriptionsPort | null;
+}
+
+/** A platform-neutral command: its declaration and what it answers. */
+export interface Command {
+  name: string;
+  description: string;
+  options: readonly OptionSpec[];
+  /** Example invocations for help and the README, e.g. "/podium 1500m". */
+  examples: readonly string[];
+  /** Changes channel settings: Discord requires Manage Channels, Slack workspace admins. */
+  managesChannel?: boolean;
+  /** May take longer than an adapter's immediate-answer window (adapters defer first). */
+  slow?: boolean;
+  run(ctx: CommandContext, args: CommandArgs): Reply | Promise<Reply>;
+}

@@ -1,0 +1,93 @@
+/**
+ * The platform-neutral answer every command returns. All text here is plain text as a person would
+ * read it: renderers (console, Discord, Slack) escape and format it for their platform.
+ */
+
+/** Record codes a mark can carry (world, Olympic, area, national, championship, meet, personal, season). */
+export const RECORD_CODES = ['WR', 'OR', 'AR', 'NR', 'CR', 'MR', 'PB', 'SB'] as const;
+/** One record code. */
+export type RecordCode = (typeof RECORD_CODES)[number];
+
+/** Medal for a place, if any. */
+export type Medal = 'gold' | 'silver' | 'bronze';
+
+/** What kind of answer this is; renderers pick colours and icons from it. */
+export type ReplyTone = 'result' | 'quote' | 'info' | 'miss' | 'error' | 'help';
+
+/** One placing in a race. */
+export interface ReplyResult {
+  place: number;
+  athlete: string;
+  /** IOC code, e.g. USA. */
+  country: string | null;
+  mark: string | null;
+  records: RecordCode[];
+}
+
+/** A labelled value (venue, date, …). */
+export interface ReplyField {
+  label: string;
+  value: string;
+}
+
+/** A quotation with its speaker and the occasion it was said on. */
+export interface ReplyQuote {
+  text: string;
+  speaker: string;
+  /** e.g. "after the final", "on social media". */
+  occasion: string | null;
+}
+
+/** A citation: headline, publisher if known, and date. Never the article's text. */
+export interface ReplySource {
+  title: string;
+  publisher: string | null;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+}
+
+/** The neutral reply. */
+export interface Reply {
+  tone: ReplyTone;
+  title: string;
+  /** A short paragraph under the title. */
+  summary?: string;
+  results?: ReplyResult[];
+  quote?: ReplyQuote;
+  fields?: ReplyField[];
+  /** Further lines (facts, list items, suggestions). */
+  lines?: string[];
+  /** Where the answer comes from; empty only for help, usage and error replies. */
+  sources: ReplySource[];
+  /** Shown only to the person who asked (errors, help, settings). */
+  ephemeral: boolean;
+}
+
+/** Medal for a place. */
+export function medalFor(place: number): Medal | null {
+  if (place === 1) return 'gold';
+  if (place === 2) return 'silver';
+  if (place === 3) return 'bronze';
+  return null;
+}
+
+/** A reply for an expected miss ("no quotes from …"): a normal answer, visible to the channel. */
+export function missReply(title: string, lines: string[] = [], ephemeral = false): Reply {
+  return { tone: 'miss', title, lines, sources: [], ephemeral };
+}
+
+/** A reply for a user error (bad input): ephemeral, no stack, a hint of what works. */
+export function userErrorReply(title: string, lines: string[] = []): Reply {
+  return { tone: 'error', title, lines, sources: [], ephemeral: true };
+}
+
+/** The reply every adapter's error boundary gives for an unexpected failure. */
+export function internalErrorReply(): Reply {
+  return {
+    tone: 'error',
+    title: 'Something went wrong',
+    lines: ['That one is on us, not you. It has been logged; please try again in a moment.'],
+    sources: [],
+    ephemeral: true,
+  };
+}
