@@ -5,7 +5,9 @@ import { z } from 'zod';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The folder Podium is installed in: src/.. when run from source, dist/src/../.. when compiled. */
 export const PACKAGE_ROOT =
-  path.basename(path.resolve(HERE, '..')) === 'dist' ? path.resolve(HERE, '..', '..') : path.resolve(HERE, '..');
+  path.basename(path.resolve(HERE, '..')) === 'dist'
+    ? path.resolve(HERE, '..', '..')
+    : path.resolve(HERE, '..');
 
 /** Raised for a missing or malformed environment variable; its message is one line naming it. */
 export class ConfigError extends Error {
@@ -120,7 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
-    const need = issue?.message?.startsWith('Invalid') ? describeNeed(variable) : (issue?.message ?? 'invalid');
+    const need = issue?.message?.startsWith('Invalid')
+      ? describeNeed(variable)
+      : (issue?.message ?? 'invalid');
     throw new ConfigError(variable, `must be ${need}`);
   }
   const e = parsed.data;

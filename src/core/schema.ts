@@ -51,7 +51,10 @@ export const ResultSchema = z.strictObject({
   country: Ioc,
   mark: z
     .string()
-    .regex(/^(\d{1,2}:)?(\d{1,2}:)?\d{1,2}(\.\d{1,3})?$|^\d+(\.\d{1,3})?m?$/, 'a mark like "3:27.65" or "9.79"')
+    .regex(
+      /^(\d{1,2}:)?(\d{1,2}:)?\d{1,2}(\.\d{1,3})?$|^\d+(\.\d{1,3})?m?$/,
+      'a mark like "3:27.65" or "9.79"',
+    )
     .nullable(),
   records: z.array(z.enum(RECORD_CODES)).default([]),
   sources: z.array(Id).min(1, 'at least one source id'),

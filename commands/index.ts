@@ -1,0 +1,21 @@
+import type { Command } from '../src/core/command.js';
+import { makeHelpCommand } from './help.js';
+import { onThisDayCommand } from './onthisday.js';
+import { podiumCommand } from './podium.js';
+import { quoteCommand } from './quote.js';
+import { resultCommand } from './result.js';
+
+/** Every command, in the order help lists them. Adapters register exactly these. */
+export const commands: readonly Command[] = [
+  podiumCommand,
+  quoteCommand,
+  resultCommand,
+  onThisDayCommand,
+  makeHelpCommand(() => commands),
+];
+
+/** The command with this name (case-insensitive, leading slash optional). */
+export function findCommand(name: string): Command | undefined {
+  const n = name.trim().replace(/^\//, '').toLowerCase();
+  return commands.find((c) => c.name === n);
+}

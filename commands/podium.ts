@@ -1,0 +1,66 @@
+import type { Command } from '../src/core/command.js';
+import { eventTitle, eventWhere, longDate } from '../src/core/format.js';
+import { missReply, type ReplyResult } from '../src/core/reply.js';
+import { echo } from '../src/core/text.js';
+
+/** `/podium <event>` — gold, silver and bronze with marks, records, date and venue. */
+export const podiumCommand: Command = {
+  name: 'podium',
+  description: 'Gold, silver and bronze of an event, with marks and records',
+  options: [
+    {
+      name: 'event',
+      description: 'The event, e.g. 1500m, men’s 1500 m, 1500m paris 2024',
+      type: 'string',
+      required: true,
+      autocomplete: 'event',
+      maxLength: 100,
+      rest: true,
+    },
+  ],
+  examples: ['/podium 1500m', "/podium men's 1500 m paris 2024"],
+  run(ctx, args) {
+    const text = String(args.event ?? '');
+    const match = ctx.kb.resolveEvent(text);
+    if (match.kind === 'unknown') {
+      const known = match.suggestions.map((e) => `${eventTitle(e)}`);
+      return missReply(
+        match.discipline
+          ? `I have no ${match.discipline} race matching “${echo(text)}”`
+          : `I can't tell which event “${echo(text)}” is`,
+        known.length ? ['Events I know:', ...known] : ['Try an event such as 1500m.'],
+        true,
+      );
+    }
+    const e = match.event;
+    const results: ReplyResult[] = e.results
+      .filter((r) => r.place <= 3)
+      .sort((a, b) => a.place - b.place)
+      .map((r) => ({
+        place: r.place,
+        athlete: ctx.kb.athlete(r.athlete)?.name ?? r.athlete,
+        country: r.country,
+        mark: r.mark,
+        records: r.records,
+      }));
+    const lines = e.facts.map((f) => f.text);
+    if (match.others.length) {
+      lines.push(
+        `Also in my records: ${match.others.slice(0, 3).map(eventTitle).join('; ')} — add a year or city to pick one.`,
+      );
+    }
+    return {
+      tone: results.length ? 'result' : 'miss',
+      title: eventTitle(e),
+      summary: `${eventWhere(e)} · ${longDate(e.date)}`,
+      results,
+      lines: results.length ? lines : ['No placings are recorded for this event yet.', ...lines],
+      sources: ctx.kb.citations([
+        ...e.sources,
+        ...e.results.flatMap((r) => r.sources),
+        ...e.facts.flatMap((f) => f.sources),
+      ]),
+      ephemeral: false,
+    };
+  },
+};

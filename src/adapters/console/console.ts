@@ -1,0 +1,52 @@
+import readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { CommandContext } from '../../core/command.js';
+import { parseCommandLine } from '../../core/parse.js';
+import { internalErrorReply, type Reply } from '../../core/reply.js';
+import { runCommand } from '../../core/run-command.js';
+import type { Logger } from '../../logger.js';
+import { renderText } from './render.js';
+
+/** What the console needs to answer a line. */
+export interface ConsoleDeps {
+  /** Builds the context of one question (fresh clock reading each time). */
+  context: () => CommandContext;
+  logger: Logger;
+}
+
+/**
+ * Answers one typed line. This is the console adapter's single error boundary: any bug becomes
+ * the generic "something went wrong" reply (logged with its stack, never shown).
+ */
+export async function answerLine(line: string, deps: ConsoleDeps): Promise<Reply> {
+  const ctx = deps.context();
+  try {
+    const parsed = parseCommandLine(line, ctx.kb);
+    if (!parsed.ok) return parsed.reply;
+    return await runCommand(parsed.command, ctx, parsed.args);
+  } catch (err) {
+    deps.logger.error({ err, line: line.slice(0, 200) }, 'command failed');
+    return internalErrorReply();
+  }
+}
+
+/** Runs the interactive REPL until the input ends or the user types /quit. */
+export async function runRepl(deps: ConsoleDeps, input: Readable, output: Writable): Promise<void> {
+  const rl = readline.createInterface({
+    input,
+    output,
+    prompt: 'podium> ',
+    terminal: (output as { isTTY?: boolean }).isTTY === true,
+  });
+  output.write(
+    'Podium — sports answers with sources. Try /podium 1500m, /quote kerr silver, /help. /quit to leave.\n',
+  );
+  rl.prompt();
+  for await (const line of rl) {
+    const trimmed = line.trim();
+    if (trimmed === '/quit' || trimmed === '/exit') break;
+    if (trimmed !== '') output.write(`${renderText(await answerLine(trimmed, deps))}\n\n`);
+    rl.prompt();
+  }
+  rl.close();
+}

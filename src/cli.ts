@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+/**
+ * The `podium` command: start the bot, answer one question, ingest a report, and print or deploy
+ * the platforms' command definitions. Answers go to stdout, diagnostics to stderr.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { answerLine } from './adapters/console/console.js';
+import { renderText } from './adapters/console/render.js';
+import { type Config, ConfigError, loadConfig, PACKAGE_ROOT } from './config.js';
+import type { CommandContext } from './core/command.js';
+import { DataError, UsageError } from './core/errors.js';
+import { type KnowledgeBase, loadKnowledgeBase } from './core/knowledge-base.js';
+import type { Reply } from './core/reply.js';
+import { createLogger, type Logger } from './logger.js';
+
+const USAGE = `Usage:
+  podium [start]                                   run the bot (console REPL when no tokens are set)
+  podium ask "<command line>" [--format text|json|discord|slack]
+                                                   answer one command, e.g. podium ask "/podium 1500m"
+  podium ingest <article.txt> [--published YYYY-MM-DD] [--into DIR]
+                                                   draft facts and quotes from a report, as JSON
+  podium discord commands                          print the slash-command registration body
+  podium discord deploy [--guild ID]               register the slash commands with Discord
+  podium slack manifest [--format json|yaml]       print the Slack app manifest
+  podium --help | --version`;
+
+const FORMATS = ['text', 'json', 'discord', 'slack'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Where the CLI writes; swapped in tests. */
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+const processIo: CliIo = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+/** The context of a console question: the machine's own time zone, real clock. */
+export function consoleContext(kb: KnowledgeBase, extra: Partial<CommandContext> = {}): CommandContext {
+  return {
+    kb,
+    now: () => new Date(),
+    random: Math.random,
+    platform: 'console',
+    channelId: 'console',
+    userId: process.env.USER ?? 'console',
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? null,
+    canManageChannel: true,
+    subscriptions: null,
+    ...extra,
+  };
+}
+
+async function renderAs(format: Format, reply: Reply): Promise<string> {
+  switch (format) {
+    case 'text':
+      return renderText(reply);
+    case 'json':
+      return JSON.stringify(reply, null, 2);
+    case 'discord': {
+      const { renderDiscordMessage } = await import('./adapters/discord/render.js');
+      return JSON.stringify(renderDiscordMessage(reply), null, 2);
+    }
+    case 'slack': {
+      const { renderSlackMessage } = await import('./adapters/slack/render.js');
+      return JSON.stringify(renderSlackMessage(reply), null, 2);
+    }
+  }
+}
+
+async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { format: { type: 'string', short: 'f', default: 'text' } },
+    allowPositionals: true,
+  });
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (positionals.length === 0)
+    throw new UsageError('ask needs a command line, e.g. podium ask "/podium 1500m"');
+  const kb = await loadKnowledgeBase(config.dataDir);
+  const reply = await answerLine(positionals.join(' '), { context: () => consoleContext(kb), logger });
+  io.stdout(`${await renderAs(format, reply)}\n`);
+  return 0;
+}
+
+/** Runs the CLI with arguments (without `node podium`); resolves to the exit code. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [verb = 'start', ...rest] = argv;
+  if (verb === '--help' || verb === '-h' || verb === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (verb === '--version' || verb === '-v') {
+    const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    io.stdout(`${pkg.version}\n`);
+    return 0;
+  }
+  try {
+    const config = loadConfig();
+    const logger = createLogger(config.logLevel);
+    switch (verb) {
+      case 'start': {
+        const { start } = await import('./start.js');
+        return await start(config, logger);
+      }
+      case 'ask':
+        return await ask(rest, config, logger, io);
+      case 'ingest': {
+        const { runIngestCli } = await import('./ingest/cli.js');
+        return await runIngestCli(rest, io);
+      }
+      case 'discord': {
+        const { runDiscordCli } = await import('./adapters/discord/cli.js');
+        return await runDiscordCli(rest, { config, logger, io });
+      }
+      case 'slack': {
+        const { runSlackCli } = await import('./adapters/slack/cli.js');
+        return await runSlackCli(rest, { config, logger, io });
+      }
+      default:
+        throw new UsageError(`unknown command "${verb.slice(0, 40)}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`podium: ${(err as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (err instanceof ConfigError || err instanceof DataError) {
+      io.stderr(`podium: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+const invokedDirectly =
+  process.argv[1] &&
+  path.resolve(process.argv[1]).replace(/\.ts$/, '.js').endsWith(path.join('src', 'cli.js'));
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`podium: unexpected failure: ${(err as Error)?.message ?? String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

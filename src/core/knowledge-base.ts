@@ -1,0 +1,358 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { disciplineKey, matchDiscipline } from './disciplines.js';
+import { DataError } from './errors.js';
+import { NameIndex, type NameMatch } from './name-index.js';
+import type { ReplySource } from './reply.js';
+import {
+  type Athlete,
+  type Bundle,
+  BundleSchema,
+  type Quote,
+  type Result,
+  type Source,
+  type SportEvent,
+} from './schema.js';
+import { fold, words } from './text.js';
+
+/** An event query's outcome: the best event (and how many others also fit), or a miss. */
+export type EventMatch =
+  | { kind: 'found'; event: SportEvent; others: SportEvent[] }
+  | { kind: 'unknown'; discipline: string | null; suggestions: SportEvent[] };
+
+/** A placing with its event, for an athlete's results. */
+export interface AthleteResult {
+  event: SportEvent;
+  result: Result;
+}
+
+/** A bundle read from disk, with the file it came from (for error messages). */
+export interface LoadedBundle {
+  file: string;
+  bundle: Bundle;
+}
+
+const SEX_WORDS: Record<string, 'men' | 'women' | 'mixed'> = {
+  men: 'men',
+  mens: 'men',
+  man: 'men',
+  male: 'men',
+  boys: 'men',
+  women: 'women',
+  womens: 'women',
+  woman: 'women',
+  female: 'women',
+  ladies: 'women',
+  girls: 'women',
+  mixed: 'mixed',
+};
+const ROUND_WORDS: Record<string, SportEvent['round']> = {
+  final: 'final',
+  finals: 'final',
+  semi: 'semi-final',
+  semis: 'semi-final',
+  semifinal: 'semi-final',
+  heat: 'heat',
+  heats: 'heat',
+};
+const STOP_WORDS = new Set([
+  'the',
+  'at',
+  'in',
+  'of',
+  'race',
+  'event',
+  'relay',
+  'run',
+  's',
+  'and',
+  'olympic',
+  'olympics',
+  'games',
+]);
+
+/**
+ * The knowledge base: validated data plus the indexes every answer uses (athletes by name,
+ * events by discipline and by calendar day, quotes by speaker and by word, results by athlete).
+ */
+export class KnowledgeBase {
+  readonly sources = new Map<string, Source>();
+  readonly athletes = new Map<string, Athlete>();
+  readonly events = new Map<string, SportEvent>();
+  readonly quotes = new Map<string, Quote>();
+  private readonly names = new NameIndex<Athlete>();
+  private readonly byDiscipline = new Map<string, SportEvent[]>();
+  private readonly byMonthDay = new Map<string, SportEvent[]>();
+  private readonly bySpeaker = new Map<string, Quote[]>();
+  private readonly quoteWords = new Map<string, Quote[]>();
+  private readonly resultsByAthlete = new Map<string, AthleteResult[]>();
+  private readonly eventKeywords = new Map<string, Set<string>>();
+  private readonly allQuotes: Quote[] = [];
+
+  private constructor() {}
+
+  /** Builds a knowledge base from already-parsed bundles, checking every cross-reference. */
+  static fromBundles(bundles: ReadonlyArray<Bundle | LoadedBundle>): KnowledgeBase {
+    const kb = new KnowledgeBase();
+    const loaded = bundles.map((b, i) =>
+      'bundle' in b ? b : { file: `bundle #${i + 1}`, bundle: b as Bundle },
+    );
+    const owner = new Map<string, string>();
+    const claim = (kind: string, id: string, file: string, jsonPath: string) => {
+      const key = `${kind}:${id}`;
+      const first = owner.get(key);
+      if (first)
+        throw new DataError(
+          file,
+          jsonPath,
+          `a unique ${kind} id, but "${id}" is already defined in ${first}`,
+        );
+      owner.set(key, file);
+    };
+    for (const { file, bundle } of loaded) {
+      bundle.sources?.forEach((s, i) => {
+        claim('source', s.id, file, `$.sources[${i}].id`);
+        kb.sources.set(s.id, s);
+      });
+      bundle.athletes?.forEach((a, i) => {
+        claim('athlete', a.id, file, `$.athletes[${i}].id`);
+        kb.athletes.set(a.id, a);
+      });
+      bundle.events?.forEach((e, i) => {
+        claim('event', e.id, file, `$.events[${i}].id`);
+        kb.events.set(e.id, e);
+      });
+      bundle.quotes?.forEach((q, i) => {
+        claim('quote', q.id, file, `$.quotes[${i}].id`);
+        kb.quotes.set(q.id, q);
+      });
+    }
+    for (const { file, bundle } of loaded) kb.checkReferences(file, bundle);
+    kb.buildIndexes();
+    return kb;
+  }
+
+  private checkReferences(file: string, bundle: Bundle): void {
+    const need = (map: Map<string, unknown>, id: string | null, kind: string, jsonPath: string) => {
+      if (id !== null && !map.has(id))
+        throw new DataError(file, jsonPath, `the id of a known ${kind}, got "${id}"`);
+    };
+    bundle.events?.forEach((e, i) => {
+      for (const [j, s] of e.sources.entries())
+        need(this.sources, s, 'source', `$.events[${i}].sources[${j}]`);
+      for (const [j, r] of e.results.entries()) {
+        need(this.athletes, r.athlete, 'athlete', `$.events[${i}].results[${j}].athlete`);
+        for (const [k, s] of r.sources.entries()) {
+          need(this.sources, s, 'source', `$.events[${i}].results[${j}].sources[${k}]`);
+        }
+      }
+      for (const [j, f] of e.facts.entries()) {
+        for (const [k, s] of f.sources.entries()) {
+          need(this.sources, s, 'source', `$.events[${i}].facts[${j}].sources[${k}]`);
+        }
+      }
+    });
+    bundle.quotes?.forEach((q, i) => {
+      need(this.athletes, q.speaker, 'athlete', `$.quotes[${i}].speaker`);
+      need(this.sources, q.source, 'source', `$.quotes[${i}].source`);
+      need(this.events, q.event, 'event', `$.quotes[${i}].event`);
+    });
+  }
+
+  private buildIndexes(): void {
+    for (const a of this.athletes.values()) this.names.add(a, a.name, a.familyName, a.givenName, a.aliases);
+    const events = [...this.events.values()].sort((a, b) => b.date.localeCompare(a.date));
+    for (const e of events) {
+      append(this.byDiscipline, disciplineKey(e.discipline), e);
+      append(this.byMonthDay, e.date.slice(5), e);
+      this.eventKeywords.set(
+        e.id,
+        new Set(
+          words(
+            [e.sport, e.competition, e.edition, e.venue, e.city, e.country ?? '', e.date.slice(0, 4)].join(
+              ' ',
+            ),
+          ),
+        ),
+      );
+      for (const r of e.results) append(this.resultsByAthlete, r.athlete, { event: e, result: r });
+    }
+    for (const q of this.quotes.values()) {
+      this.allQuotes.push(q);
+      append(this.bySpeaker, q.speaker, q);
+      for (const w of new Set(words(q.text))) if (w.length >= 3) append(this.quoteWords, w, q);
+    }
+  }
+
+  /** The athlete with this id. */
+  athlete(id: string): Athlete | undefined {
+    return this.athletes.get(id);
+  }
+
+  /** The event with this id. */
+  event(id: string): SportEvent | undefined {
+    return this.events.get(id);
+  }
+
+  /** The source with this id. */
+  source(id: string): Source | undefined {
+    return this.sources.get(id);
+  }
+
+  /** A citation for a source id (headline, publisher, date). */
+  citation(sourceId: string): ReplySource {
+    const s = this.sources.get(sourceId);
+    if (!s) throw new Error(`unknown source ${sourceId}`);
+    return { title: s.title, publisher: s.publisher, date: s.published };
+  }
+
+  /** Citations for several source ids, without repeats, in order. */
+  citations(sourceIds: Iterable<string>): ReplySource[] {
+    return [...new Set(sourceIds)].map((id) => this.citation(id));
+  }
+
+  /** Finds an athlete by full name, surname, given name or alias; typos tolerated. */
+  resolveAthlete(text: string): NameMatch<Athlete> {
+    return this.names.resolve(text);
+  }
+
+  /** Athletes whose names start like the text, best first (autocomplete). */
+  completeAthletes(text: string, limit: number): Athlete[] {
+    return this.names.complete(text, limit);
+  }
+
+  /** All quotes by a speaker, in data order. */
+  quotesBy(athleteId: string): readonly Quote[] {
+    return this.bySpeaker.get(athleteId) ?? [];
+  }
+
+  /** Every quote, in data order. */
+  allQuoteList(): readonly Quote[] {
+    return this.allQuotes;
+  }
+
+  /** Quotes containing every keyword word (folded, accents optional), optionally by one speaker. */
+  quotesMatching(keyword: string, speakerId?: string): Quote[] {
+    const kws = words(keyword);
+    if (kws.length === 0) return [...(speakerId ? this.quotesBy(speakerId) : this.allQuotes)];
+    const pool = speakerId ? this.quotesBy(speakerId) : this.candidatesForWords(kws);
+    return pool.filter((q) => {
+      const text = ` ${fold(q.text)} `;
+      return kws.every((k) => text.includes(` ${k}`));
+    });
+  }
+
+  private candidatesForWords(kws: readonly string[]): readonly Quote[] {
+    // The rarest indexed word bounds the scan; prefix words ("medal" → "medalled") fall back to all.
+    let best: readonly Quote[] | null = null;
+    for (const k of kws) {
+      const list = this.quoteWords.get(k);
+      if (list && (best === null || list.length < best.length)) best = list;
+    }
+    return best ?? this.allQuotes;
+  }
+
+  /** Every placing of an athlete, most recent event first. */
+  resultsOf(athleteId: string): readonly AthleteResult[] {
+    return this.resultsByAthlete.get(athleteId) ?? [];
+  }
+
+  /** Events held on a calendar day (MM-DD) in any year, most recent first. */
+  eventsOnMonthDay(monthDay: string): readonly SportEvent[] {
+    return this.byMonthDay.get(monthDay) ?? [];
+  }
+
+  /** Every event, most recent first (for autocomplete). */
+  eventList(): SportEvent[] {
+    return [...this.byDiscipline.values()].flat().sort((a, b) => b.date.localeCompare(a.date));
+  }
+
+  /**
+   * Finds an event from free text: "1500m", "men's 1500 m", "1,500 metres paris 2024". The discipline
+   * is required; sex, year, round and place words narrow it down; the most recent final wins.
+   */
+  resolveEvent(text: string): EventMatch {
+    const d = matchDiscipline(text);
+    if (!d) return { kind: 'unknown', discipline: null, suggestions: this.eventList().slice(0, 5) };
+    const candidates = this.byDiscipline.get(d.key) ?? [];
+    let sex: SportEvent['sex'] | null = null;
+    let round: SportEvent['round'] | null = null;
+    const soft: string[] = [];
+    for (const w of d.rest.split(' ').filter(Boolean)) {
+      if (SEX_WORDS[w]) sex = SEX_WORDS[w];
+      else if (ROUND_WORDS[w]) round = ROUND_WORDS[w];
+      else if (!STOP_WORDS.has(w)) soft.push(w);
+    }
+    const fits = candidates.filter(
+      (e) =>
+        (sex === null || e.sex === sex) &&
+        (round === null || e.round === round) &&
+        soft.every((w) => this.eventKeywords.get(e.id)?.has(w)),
+    );
+    if (fits.length === 0) {
+      return { kind: 'unknown', discipline: d.key, suggestions: candidates.slice(0, 5) };
+    }
+    // Finals first, then the most recent (candidates are already newest first).
+    const best = fits.find((e) => e.round === 'final') ?? (fits[0] as SportEvent);
+    return { kind: 'found', event: best, others: fits.filter((e) => e !== best) };
+  }
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** JSON path of a zod issue path: $.quotes[3].speaker */
+export function jsonPath(issuePath: ReadonlyArray<PropertyKey>): string {
+  return `$${issuePath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
+}
+
+/** Describes what a zod issue expected, in words a data editor understands. */
+function expectedOf(issue: z.core.$ZodIssue): string {
+  return issue.message;
+}
+
+/** Every *.json data file under dir (recursively), except the editors' JSON Schemas in schema/. */
+async function dataFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'schema' && !entry.name.startsWith('.')) out.push(...(await dataFiles(full)));
+    } else if (entry.name.endsWith('.json')) out.push(full);
+  }
+  return out.sort();
+}
+
+/** Reads and validates one data file. */
+export function parseBundle(file: string, text: string): LoadedBundle {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new DataError(file, '$', `valid JSON (${(err as Error).message})`);
+  }
+  const parsed = BundleSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+    throw new DataError(file, jsonPath(issue.path), expectedOf(issue));
+  }
+  return { file, bundle: parsed.data };
+}
+
+/** Loads, validates and indexes every data file in a folder. Throws DataError on the first problem. */
+export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
+  let files: string[];
+  try {
+    files = await dataFiles(dir);
+  } catch {
+    throw new DataError(dir, '$', 'a readable data folder (set PODIUM_DATA_DIR)');
+  }
+  if (files.length === 0) throw new DataError(dir, '$', 'at least one *.json data file');
+  const rel = (f: string) => path.relative(process.cwd(), f) || f;
+  const bundles = await Promise.all(files.map(async (f) => parseBundle(rel(f), await readFile(f, 'utf8'))));
+  return KnowledgeBase.fromBundles(bundles);
+}

@@ -1,0 +1,103 @@
+import { commands, findCommand } from '../../commands/index.js';
+import type { Command, CommandArgs } from './command.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+import { type Reply, userErrorReply } from './reply.js';
+import { echo, MAX_INPUT_LENGTH, sanitizeInput } from './text.js';
+import { usageLine } from './usage.js';
+
+/** Longest typed line we read at all; beyond it the answer is "too long", not a guess. */
+export const MAX_LINE_LENGTH = 1000;
+
+/** Parsed arguments, or the reply to give instead. */
+export type ParsedArgs = { ok: true; args: CommandArgs } | { ok: false; reply: Reply };
+/** A parsed command line, or the reply to give instead. */
+export type ParsedLine = { ok: true; command: Command; args: CommandArgs } | { ok: false; reply: Reply };
+
+function tooLong(): Reply {
+  return userErrorReply('That is too long for me', [
+    `Keep it under ${MAX_INPUT_LENGTH} characters, e.g. /podium 1500m.`,
+  ]);
+}
+
+/** Splits on white space, keeping "quoted phrases" together. */
+function tokenize(text: string): string[] {
+  const out: string[] = [];
+  const re = /"([^"]*)"|“([^”]*)”|(\S+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1] ?? m[2] ?? m[3] ?? '');
+  return out.filter((t) => t !== '');
+}
+
+/**
+ * Parses the text typed after a command into its declared options. Accepts `name:value` pairs
+ * (as Discord users type them) or positional words; an athlete option takes the longest run of
+ * words that names someone ("josh kerr silver" → athlete "josh kerr", keyword "silver").
+ */
+export function parseArgs(command: Command, text: string, kb: KnowledgeBase): ParsedArgs {
+  if (text.length > MAX_LINE_LENGTH) return { ok: false, reply: tooLong() };
+  const clean = sanitizeInput(text, MAX_LINE_LENGTH);
+  const args: CommandArgs = {};
+  const names = command.options.map((o) => o.name);
+  const named = new RegExp(`(?:^|\\s)(${names.join('|')}):`, 'gi');
+  if (names.length > 0 && named.test(clean)) {
+    named.lastIndex = 0;
+    const marks = [...clean.matchAll(named)];
+    marks.forEach((m, i) => {
+      const start = (m.index ?? 0) + m[0].length;
+      const end = marks[i + 1]?.index ?? clean.length;
+      args[(m[1] as string).toLowerCase()] = clean.slice(start, end).trim();
+    });
+    return { ok: true, args };
+  }
+  const tokens = tokenize(clean);
+  command.options.forEach((opt, i) => {
+    if (tokens.length === 0) return;
+    const last = i === command.options.length - 1;
+    if (opt.rest || last) {
+      args[opt.name] = tokens.splice(0).join(' ');
+    } else if (opt.autocomplete === 'athlete') {
+      let take = 1;
+      for (let n = Math.min(4, tokens.length); n >= 1; n--) {
+        if (kb.resolveAthlete(tokens.slice(0, n).join(' ')).kind === 'found') {
+          take = n;
+          break;
+        }
+      }
+      args[opt.name] = tokens.splice(0, take).join(' ');
+    } else {
+      args[opt.name] = tokens.shift();
+    }
+  });
+  return { ok: true, args };
+}
+
+/** Parses a whole line as a user types it: "/quote kerr silver". */
+export function parseCommandLine(line: string, kb: KnowledgeBase): ParsedLine {
+  if (line.length > MAX_LINE_LENGTH) return { ok: false, reply: tooLong() };
+  const clean = sanitizeInput(line, MAX_LINE_LENGTH);
+  const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(clean);
+  if (!m) {
+    return {
+      ok: false,
+      reply: userErrorReply('Type a command', ['For example /podium 1500m — or /help for the list.']),
+    };
+  }
+  const command = findCommand(m[1] as string);
+  if (!command) {
+    return {
+      ok: false,
+      reply: userErrorReply(`I don't know the command “${echo(m[1] as string, 30)}”`, [
+        `Try ${commands.map((c) => `/${c.name}`).join(', ')} — or /help.`,
+      ]),
+    };
+  }
+  const parsed = parseArgs(command, m[2] ?? '', kb);
+  return parsed.ok ? { ok: true, command, args: parsed.args } : parsed;
+}
+
+/** The usage reply for a command that was given bad arguments. */
+export function usageReply(command: Command, problem: string): Reply {
+  return userErrorReply(problem, [
+    `Usage: ${usageLine(command)}`,
+    ...command.examples.slice(0, 2).map((e) => `e.g. ${e}`),
+  ]);
+}

@@ -1,0 +1,116 @@
+/** Text helpers shared by the core and the renderers: folding for matching, sanitising user input. */
+
+/** Longest user input a command looks at; anything beyond is ignored (and said so where it matters). */
+export const MAX_INPUT_LENGTH = 200;
+
+// Letters that Unicode does not decompose into base + mark, folded the way fans type them.
+const SPECIAL_LETTERS: Record<string, string> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
+const SPECIAL_RE = /[øæœßłđðþı]/g;
+
+/**
+ * Folds text for matching: lower case, accents removed, special letters spelled out, apostrophes
+ * dropped (so "men's" → "mens"), every other non-alphanumeric run → one space.
+ */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(SPECIAL_RE, (c) => SPECIAL_LETTERS[c] ?? c)
+    .replace(/['’‘`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Folded words of a text. */
+export function words(text: string): string[] {
+  const f = fold(text);
+  return f === '' ? [] : f.split(' ');
+}
+
+// C0/C1 controls, bidi embeddings/overrides/isolates and marks, zero-width characters, BOM, and
+// the Unicode tag block: none belongs in a sports question, and several can disguise text.
+const INVISIBLE_RE = /[\p{Cc}\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\u{e0000}-\u{e007f}]/gu;
+
+/** Removes invisible and control characters, folds white space, trims, and caps the length. */
+export function sanitizeInput(text: string, max = MAX_INPUT_LENGTH): string {
+  const clean = text.replace(INVISIBLE_RE, ' ').replace(/\s+/g, ' ').trim();
+  return truncate(clean, max, '');
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * Cuts text to at most `max` UTF-16 code units on a grapheme boundary (never inside an emoji or
+ * a letter with its accents), ending with `ellipsis` when something was cut.
+ */
+export function truncate(text: string, max: number, ellipsis = '…'): string {
+  if (text.length <= max) return text;
+  const budget = Math.max(0, max - ellipsis.length);
+  let out = '';
+  for (const { segment } of segmenter.segment(text)) {
+    if (out.length + segment.length > budget) break;
+    out += segment;
+  }
+  return out.trimEnd() + ellipsis;
+}
+
+/**
+ * User text repeated back in a reply ("I don't know …"): sanitised, shortened, and with mass-mention
+ * words broken by a zero-width joiner so no platform turns them into a ping.
+ */
+export function echo(text: string, max = 60): string {
+  return sanitizeInput(text, max).replace(/@(?=(everyone|here|channel)\b)/gi, '@\u2060');
+}
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up and
+ * returning `limit + 1` as soon as the distance must exceed `limit`.
+ */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, (prev2[j - 2] as number) + 1);
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n] as number;
+}
+
+/** Every string made by deleting exactly one character (deduplicated). */
+export function deletes1(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  return [...out];
+}
+
+/** Title for a list of names: "A", "A and B", "A, B and C". */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

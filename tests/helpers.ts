@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CommandContext } from '../src/core/command.js';
+import { type KnowledgeBase, loadKnowledgeBase } from '../src/core/knowledge-base.js';
+
+/** The repository root (tests live in <root>/tests). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** ../shared beside the checkout: seeds and the official specs (present on dev machines and in CI). */
+export const SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
+
+let shipped: Promise<KnowledgeBase> | null = null;
+/** The knowledge base shipped in data/ (loaded once per test file). */
+export function loadShippedKb(): Promise<KnowledgeBase> {
+  shipped ??= loadKnowledgeBase(path.join(REPO_ROOT, 'data'));
+  return shipped;
+}
+
+/** A command context on the shipped data with a fixed clock and a repeatable random source. */
+export async function testContext(overrides: Partial<CommandContext> = {}): Promise<CommandContext> {
+  const kb = overrides.kb ?? (await loadShippedKb());
+  let seed = 42;
+  return {
+    kb,
+    now: () => new Date('2026-08-06T10:00:00Z'),
+    random: () => {
+      // Park–Miller: deterministic, good enough to pick quotes in tests.
+      seed = (seed * 16807) % 2147483647;
+      return (seed - 1) / 2147483646;
+    },
+    platform: 'console',
+    channelId: 'console',
+    userId: 'tester',
+    timeZone: null,
+    canManageChannel: true,
+    subscriptions: null,
+    ...overrides,
+  };
+}
