@@ -1,5 +1,6 @@
 import type { Command } from '../src/core/command.js';
 import type { Reply } from '../src/core/reply.js';
+import { echo } from '../src/core/text.js';
 import { usageLine } from '../src/core/usage.js';
 
 /**
@@ -42,7 +43,7 @@ export function makeHelpCommand(registry: () => readonly Command[]): Command {
       return {
         tone: 'help',
         title: 'Podium — sports answers with sources',
-        summary: wanted ? `There is no /${wanted.slice(0, 40)} command. Here is what I know:` : undefined,
+        summary: wanted ? `There is no /${echo(wanted, 40)} command. Here is what I know:` : undefined,
         lines: all.map((c) => `${usageLine(c)} — ${c.description} (e.g. ${c.examples[0] ?? usageLine(c)})`),
         sources: [],
         ephemeral: true,

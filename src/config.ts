@@ -122,9 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
-    const need = issue?.message?.startsWith('Invalid')
-      ? describeNeed(variable)
-      : (issue?.message ?? 'invalid');
+    const need = describeNeed(variable) ?? issue?.message ?? 'valid';
     throw new ConfigError(variable, `must be ${need}`);
   }
   const e = parsed.data;
@@ -163,7 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function describeNeed(variable: string): string {
+function describeNeed(variable: string): string | null {
   switch (variable) {
     case 'PORT':
       return 'a port number from 0 to 65535';
@@ -172,6 +170,6 @@ function describeNeed(variable: string): string {
     case 'LOG_LEVEL':
       return `one of ${LOG_LEVELS.join(', ')}`;
     default:
-      return 'a valid value';
+      return null;
   }
 }

@@ -291,7 +291,8 @@ export class KnowledgeBase {
         soft.every((w) => this.eventKeywords.get(e.id)?.has(w)),
     );
     if (fits.length === 0) {
-      return { kind: 'unknown', discipline: d.key, suggestions: candidates.slice(0, 5) };
+      const near = candidates.length ? candidates : this.eventList();
+      return { kind: 'unknown', discipline: d.key, suggestions: near.slice(0, 5) };
     }
     // Finals first, then the most recent (candidates are already newest first).
     const best = fits.find((e) => e.round === 'final') ?? (fits[0] as SportEvent);

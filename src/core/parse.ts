@@ -55,13 +55,16 @@ export function parseArgs(command: Command, text: string, kb: KnowledgeBase): Pa
     if (opt.rest || last) {
       args[opt.name] = tokens.splice(0).join(' ');
     } else if (opt.autocomplete === 'athlete') {
-      let take = 1;
-      for (let n = Math.min(4, tokens.length); n >= 1; n--) {
-        if (kb.resolveAthlete(tokens.slice(0, n).join(' ')).kind === 'found') {
-          take = n;
-          break;
-        }
+      // Longest run of words that names someone; else the longest that is near someone
+      // ("jon kerr" stays together so the answer can suggest Josh Kerr); else one word.
+      let take = 0;
+      let near = 0;
+      for (let n = Math.min(4, tokens.length); n >= 1 && take === 0; n--) {
+        const m = kb.resolveAthlete(tokens.slice(0, n).join(' '));
+        if (m.kind !== 'unknown') take = n;
+        else if (near === 0 && m.suggestions.length > 0) near = n;
       }
+      take ||= near || 1;
       args[opt.name] = tokens.splice(0, take).join(' ');
     } else {
       args[opt.name] = tokens.shift();

@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './helpers.js';
+
+const run = promisify(execFile);
+
+/** Runs `podium …` from source as a user would, returning exit code and output. */
+async function podium(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli.ts'), ...args],
+      {
+        cwd: REPO_ROOT,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('podium ask', () => {
+  it('answers a command line and exits 0', async () => {
+    const r = await podium(['ask', '/podium 1500m']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('🥇 Cole Hocker (USA)  3:27.65  [OR] [PB]');
+  });
+
+  it('exits 0 for "nothing found" too', async () => {
+    const r = await podium(['ask', '/quote nuguse']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('I have no quotes from Yared Nuguse');
+  });
+
+  it('prints the Reply as JSON with --format json', async () => {
+    const r = await podium(['ask', '/quote hocker gold', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ tone: 'quote', quote: { speaker: 'Cole Hocker' } });
+  });
+
+  it('exits 2 with usage for a missing command line or a bad format', async () => {
+    expect((await podium(['ask'])).code).toBe(2);
+    const bad = await podium(['ask', '/podium 1500m', '--format', 'xml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--format must be one of text, json, discord, slack/);
+  });
+
+  it('stops with one line naming a malformed variable', async () => {
+    const r = await podium(['ask', '/help'], { PORT: 'eighty' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('podium: PORT: must be a port number from 0 to 65535');
+  });
+
+  it('stops with the file and JSON path of a bad data file', async () => {
+    const r = await podium(['ask', '/help'], {
+      PODIUM_DATA_DIR: path.join(REPO_ROOT, 'tests/fixtures/bad-data'),
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad-data\/athletes\.json: \$\.athletes\[0\]\.country: .*IOC/);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('has sensible defaults with nothing set: console, SQLite store, port 3000', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      store: 'sqlite://var/podium.sqlite',
+      port: 3000,
+      logLevel: 'info',
+      discord: { token: null, apiUrl: 'https://discord.com/api' },
+      slack: { botToken: null, mode: 'http', apiUrl: 'https://slack.com/api/' },
+    });
+  });
+
+  it.each([
+    [{ PORT: '99999' }, 'PORT: must be a port number from 0 to 65535'],
+    [
+      { PODIUM_STORE: 'mysql://x' },
+      'PODIUM_STORE: must be sqlite://<file>, redis://<host>:<port> or memory://',
+    ],
+    [{ DISCORD_TOKEN: 'abc' }, 'DISCORD_APPLICATION_ID: must be set when DISCORD_TOKEN is set'],
+    [{ SLACK_BOT_TOKEN: 'nope' }, 'SLACK_BOT_TOKEN: must be a bot token starting with xoxb-'],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_MODE: 'socket' },
+      'SLACK_APP_TOKEN: must be set for SLACK_MODE=socket (an xapp- token)',
+    ],
+    [
+      { DISCORD_PUBLIC_KEY: 'zz', DISCORD_APPLICATION_ID: '123456' },
+      'DISCORD_PUBLIC_KEY: must be the 64-character hex public key from the Developer Portal',
+    ],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent'],
+  ])('names the variable and what it needs: %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(
+      new ConfigError(message.split(':')[0] as string, message.slice(message.indexOf(':') + 2)),
+    );
+  });
+
+  it('picks Socket Mode when an app token is set', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack.mode).toBe('socket');
+  });
+});
