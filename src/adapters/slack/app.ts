@@ -1,0 +1,295 @@
+/**
+ * The Slack adapter: a Bolt app that answers every registry command as a slash command, over Socket
+ * Mode (SLACK_APP_TOKEN, no public URL) or HTTP (`/slack/events` on PORT, signed requests), and a
+ * poster for the scheduler. Bolt's receivers handle transport and signatures; this file turns a slash
+ * command into (command, args, ctx) and a Reply into Block Kit, and nothing else.
+ */
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, type SlashCommand, SocketModeReceiver } from '@slack/bolt';
+import { commands as registry } from '../../../commands/index.js';
+import type { Config } from '../../config.js';
+import type { Command, CommandContext, SubscriptionsPort } from '../../core/command.js';
+import type { KnowledgeBase } from '../../core/knowledge-base.js';
+import { parseArgs } from '../../core/parse.js';
+import type { ChannelPoster } from '../../core/platform.js';
+import { internalErrorReply, type Reply, userErrorReply } from '../../core/reply.js';
+import { runCommand } from '../../core/run-command.js';
+import { echo } from '../../core/text.js';
+import type { Logger } from '../../logger.js';
+import { boltLogger } from './bolt-logger.js';
+import { SLACK_EVENTS_PATH } from './manifest.js';
+import { createSlackPoster } from './poster.js';
+import { RecentKeys } from './recent-keys.js';
+import { renderSlackMessage } from './render.js';
+
+/** How long a quick command may run before the adapter acks empty and answers through response_url. */
+export const SLACK_ACK_BUDGET_MS = 2000;
+/** How long a delivery is remembered, so a redelivery (Slack retries for up to ~5 minutes) is answered once. */
+export const SLACK_DEDUPE_TTL_MS = 10 * 60_000;
+const DEDUPE_MAX_KEYS = 50_000;
+
+/** What startSlack needs. */
+export interface StartSlackOptions {
+  config: Config;
+  kb: KnowledgeBase;
+  logger: Logger;
+  subscriptions: SubscriptionsPort | null;
+  /** Clock for commands (tests inject one). */
+  now?: () => Date;
+  random?: () => number;
+  /** The commands to serve; the registry by default. */
+  commands?: readonly Command[];
+  /**
+   * Let every member use commands that change a channel's settings (subscribe …). By default only
+   * workspace admins and owners may (checked with users.info, which needs the users:read scope).
+   */
+  allowEveryoneToManageChannels?: boolean;
+  /** How long a quick command may run before it is acked empty and answered later (default 2 s). */
+  ackBudgetMs?: number;
+  /** HTTP mode: port to listen on (default config.port; 0 picks a free one) and interface. */
+  port?: number;
+  host?: string;
+}
+
+/** A running Slack adapter. */
+export interface SlackHandle {
+  app: App;
+  /** Posts scheduled replies into channels (chat.postMessage). */
+  poster: ChannelPoster;
+  /** Disconnects (Socket Mode) or closes the HTTP server. */
+  stop(): Promise<void>;
+  /** HTTP mode: the port actually listened on. */
+  port?: number;
+}
+
+/** The arguments of Bolt's command listener this adapter uses. */
+interface CommandEvent {
+  command: SlashCommand;
+  ack: (response?: object) => Promise<void>;
+  respond: (message: object) => Promise<unknown>;
+  client: { users: { info(args: { user: string }): Promise<{ user?: UserInfo }> } };
+  context: { retryNum?: number };
+}
+
+interface UserInfo {
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
+  tz?: string;
+}
+
+/**
+ * Starts the Slack adapter: checks the bot token (auth.test), then connects Socket Mode or listens
+ * for HTTP. Rejects with the platform's error if the token or connection is refused.
+ */
+export async function startSlack(options: StartSlackOptions): Promise<SlackHandle> {
+  const { config, logger } = options;
+  const slack = config.slack;
+  if (!slack.botToken) throw new Error('startSlack: SLACK_BOT_TOKEN is not set');
+  const log = logger.child({ component: 'slack' });
+  const bolt = boltLogger(logger);
+  // The scheduler owns retries (with Retry-After), so the client never sleeps or retries on its own.
+  const clientOptions = {
+    slackApiUrl: slack.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  };
+
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  if (slack.mode === 'socket') {
+    if (!slack.appToken) throw new Error('startSlack: SLACK_APP_TOKEN is needed for Socket Mode');
+    receiver = new SocketModeReceiver({
+      appToken: slack.appToken,
+      logger: bolt,
+      // Reconnecting (apps.connections.open) deserves patience, unlike posting: give it its own retries.
+      installerOptions: {
+        clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 10, factor: 1.6 } },
+      },
+    });
+  } else {
+    if (!slack.signingSecret) throw new Error('startSlack: SLACK_SIGNING_SECRET is needed for HTTP mode');
+    receiver = new HTTPReceiver({
+      signingSecret: slack.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      logger: bolt,
+      customRoutes: [
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_req, res) => {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end('{"ok":true}');
+          },
+        },
+      ],
+    });
+  }
+
+  const app = new App({
+    token: slack.botToken,
+    receiver,
+    logger: bolt,
+    clientOptions,
+    convoStore: false,
+    deferInitialization: true,
+  });
+  const handle = commandHandler(options, log);
+  app.command(/^\/.+/, (args) => handle(args as unknown as CommandEvent));
+  // Errors are answered inside commandHandler; anything reaching Bolt's handler is only logged.
+  app.error(async (err) => {
+    log.error({ err }, 'slack: error outside the command boundary');
+  });
+
+  await app.init();
+  const poster = createSlackPoster(app.client as unknown as Parameters<typeof createSlackPoster>[0], log);
+
+  if (receiver instanceof SocketModeReceiver) {
+    await app.start();
+    log.info('slack: connected in Socket Mode');
+    const socket = receiver;
+    return {
+      app,
+      poster,
+      stop: async () => {
+        // Await the close handshake: Bolt's own stop() returns before the socket is closed.
+        await socket.client.disconnect();
+      },
+    };
+  }
+  const server = (await app.start({
+    port: options.port ?? config.port,
+    ...(options.host ? { host: options.host } : {}),
+  })) as { address(): AddressInfo | string | null };
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? config.port);
+  log.info({ port, path: SLACK_EVENTS_PATH }, 'slack: listening for HTTP requests');
+  return { app, poster, port, stop: () => app.stop() as Promise<void> };
+}
+
+/**
+ * The adapter's single error boundary around one slash command: dedupes redeliveries, parses,
+ * checks permissions, runs, answers in the ack (quick) or through response_url (slow or late). Any
+ * throw becomes the ephemeral internal-error reply, logged with its stack and never shown.
+ */
+function commandHandler(options: StartSlackOptions, log: Logger) {
+  const commands = options.commands ?? registry;
+  const seen = new RecentKeys(SLACK_DEDUPE_TTL_MS, DEDUPE_MAX_KEYS);
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+
+  return async function handle(event: CommandEvent): Promise<void> {
+    const payload = event.command;
+    const started = performance.now();
+    let acked = false;
+    const ack = async (reply?: Reply) => {
+      acked = true;
+      await event.ack(reply ? renderSlackMessage(reply) : undefined);
+    };
+    const meta = {
+      command: payload.command,
+      channel: payload.channel_id,
+      user: payload.user_id,
+      retry: event.context.retryNum,
+    };
+    try {
+      // A redelivery carries the same trigger_id: acknowledge it so Slack stops, and answer nothing.
+      const key = `${payload.team_id}:${payload.trigger_id ?? `${payload.channel_id}:${payload.user_id}:${payload.command}:${payload.text}`}`;
+      if (seen.checkAndAdd(key)) {
+        log.info(meta, 'slack: redelivered command ignored');
+        await ack();
+        return;
+      }
+      const name = payload.command.replace(/^\//, '').toLowerCase();
+      const command = commands.find((c) => c.name === name);
+      if (!command) {
+        await ack(
+          userErrorReply(`I don't know the command “/${echo(name, 30)}”`, [
+            `Try ${commands.map((c) => `/${c.name}`).join(', ')}.`,
+          ]),
+        );
+        return;
+      }
+      if (command.slow) await ack();
+
+      const work = answer(command, payload, event, options, now, random, log);
+      let reply: Reply | undefined;
+      if (!acked) {
+        // Slack drops acks after 3 s; past the budget, ack empty and deliver the answer later.
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<undefined>((resolve) => {
+          timer = setTimeout(resolve, options.ackBudgetMs ?? SLACK_ACK_BUDGET_MS, undefined);
+        });
+        reply = await Promise.race([work, late]);
+        clearTimeout(timer);
+        if (reply) {
+          await ack(reply);
+          log.debug({ ...meta, ms: Math.round(performance.now() - started) }, 'slack: answered in the ack');
+          return;
+        }
+        log.warn(meta, 'slack: answer is late; acknowledging and answering through response_url');
+        await ack();
+      }
+      reply = await work;
+      await event.respond(renderSlackMessage(reply));
+      log.debug(
+        { ...meta, ms: Math.round(performance.now() - started) },
+        'slack: answered through response_url',
+      );
+    } catch (err) {
+      log.error({ err, ...meta, text: payload.text?.slice(0, 200) }, 'slack: command failed');
+      try {
+        if (!acked) await ack(internalErrorReply());
+        else await event.respond(renderSlackMessage(internalErrorReply()));
+      } catch (err2) {
+        log.error({ err: err2, ...meta }, 'slack: could not deliver the error reply');
+      }
+    }
+  };
+}
+
+async function answer(
+  command: Command,
+  payload: SlashCommand,
+  event: CommandEvent,
+  options: StartSlackOptions,
+  now: () => Date,
+  random: () => number,
+  log: Logger,
+): Promise<Reply> {
+  const parsed = parseArgs(command, payload.text ?? '', options.kb);
+  if (!parsed.ok) return parsed.reply;
+  let canManageChannel = false;
+  let timeZone: string | null = null;
+  if (command.managesChannel) {
+    const user = await lookUpUser(event, payload.user_id, log);
+    timeZone = user?.tz ?? null;
+    canManageChannel =
+      options.allowEveryoneToManageChannels === true ||
+      user?.is_admin === true ||
+      user?.is_owner === true ||
+      user?.is_primary_owner === true;
+  }
+  const ctx: CommandContext = {
+    kb: options.kb,
+    now,
+    random,
+    platform: 'slack',
+    channelId: payload.channel_id,
+    userId: payload.user_id,
+    timeZone,
+    canManageChannel,
+    subscriptions: options.subscriptions,
+  };
+  return runCommand(command, ctx, parsed.args);
+}
+
+async function lookUpUser(event: CommandEvent, userId: string, log: Logger): Promise<UserInfo | null> {
+  try {
+    const res = await event.client.users.info({ user: userId });
+    return res.user ?? null;
+  } catch (err) {
+    // Without users:read (or on an outage) nobody counts as an admin: safer than letting everyone in.
+    log.warn({ err, user: userId }, 'slack: users.info failed; treating the user as a regular member');
+    return null;
+  }
+}

@@ -1,0 +1,39 @@
+/** Bolt and its Socket Mode client log through the project's pino logger, not the console. */
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { Logger } from '../../logger.js';
+
+const FROM_PINO: Record<string, LogLevel> = {
+  trace: LogLevel.DEBUG,
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+  fatal: LogLevel.ERROR,
+  // Bolt has no "silent"; ERROR is its quietest, and pino still drops the lines.
+  silent: LogLevel.ERROR,
+};
+
+/** Adapts a pino logger to Bolt's Logger interface (level changes from Bolt are ignored: config decides). */
+export function boltLogger(logger: Logger): BoltLogger {
+  let child = logger.child({ component: 'slack' });
+  const write = (level: 'debug' | 'info' | 'warn' | 'error', msg: unknown[]) => {
+    const err = msg.find((m): m is Error => m instanceof Error);
+    const text = msg
+      .filter((m) => !(m instanceof Error))
+      .map((m) => (typeof m === 'string' ? m : JSON.stringify(m)))
+      .join(' ');
+    if (err) child[level]({ err }, text || err.message);
+    else child[level](text);
+  };
+  return {
+    debug: (...msg: unknown[]) => write('debug', msg),
+    info: (...msg: unknown[]) => write('info', msg),
+    warn: (...msg: unknown[]) => write('warn', msg),
+    error: (...msg: unknown[]) => write('error', msg),
+    setLevel: () => undefined,
+    getLevel: () => FROM_PINO[logger.level] ?? LogLevel.INFO,
+    setName: (name: string) => {
+      child = logger.child({ component: 'slack', name });
+    },
+  };
+}
