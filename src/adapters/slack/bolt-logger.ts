@@ -17,6 +17,8 @@ const FROM_PINO: Record<string, LogLevel> = {
 export function boltLogger(logger: Logger): BoltLogger {
   let child = logger.child({ component: 'slack' });
   const write = (level: 'debug' | 'info' | 'warn' | 'error', msg: unknown[]) => {
+    // Bolt logs several debug lines per request; skip the formatting when nobody will read them.
+    if (!child.isLevelEnabled(level)) return;
     const err = msg.find((m): m is Error => m instanceof Error);
     const text = msg
       .filter((m) => !(m instanceof Error))

@@ -82,6 +82,10 @@ export class FakeSlack {
   apiDelayMs: number;
   /** How many Socket Mode connections have been opened. */
   connections = 0;
+  /** Called on every Socket Mode ack as it arrives (benchmarks time envelopes with it). */
+  onAck: ((ack: FakeSlackAck) => void) | null = null;
+  /** Keep acks in `acks` (benchmarks turn this off to stay O(1) per envelope). */
+  recordAcks = true;
 
   private constructor(
     private readonly server: Server,
@@ -251,11 +255,15 @@ export class FakeSlack {
       try {
         const message = JSON.parse(String(data)) as { envelope_id?: unknown; payload?: unknown };
         if (typeof message.envelope_id === 'string') {
-          this.acks.push({
+          const ack = {
             envelope_id: message.envelope_id,
             payload: message.payload as Record<string, unknown> | undefined,
-          });
-          this.notify();
+          };
+          this.onAck?.(ack);
+          if (this.recordAcks) {
+            this.acks.push(ack);
+            this.notify();
+          }
         }
       } catch {
         // Not JSON: a real Slack would close the connection; the fake just ignores it.
