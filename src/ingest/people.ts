@@ -1,0 +1,567 @@
+/**
+ * People in an article: full names, surname-only mentions mapped to them, their countries (from
+ * "Norway's", "of Norway", "American", "(NOR)"), ages, roles (coach, agent) and gender where the
+ * text makes it clear; and which recently named person a pronoun points to.
+ */
+import { countryByDemonym, countryByName, countryOf } from './countries.js';
+import type { Doc } from './document.js';
+import {
+  CITY_TIME_ZONES,
+  COMPETITION_WORDS,
+  NOT_NAME_WORDS,
+  ROLE_NOUNS,
+  VENUE_WORDS,
+  VENUES,
+} from './lexicon.js';
+import { foldName } from './text.js';
+
+/** Gender as the text shows it. */
+export type Gender = 'm' | 'f';
+
+/** A person named in the article. */
+export interface Person {
+  /** Full name as first written ("Cole Hocker"); a surname alone when that is all there is. */
+  name: string;
+  /** Folded name tokens. */
+  keys: string[];
+  country: string | null;
+  gender: Gender | null;
+  age: number | null;
+  roles: Set<string>;
+  /** Country evidence by code (weights), resolved into `country`. */
+  countryVotes: Map<string, number>;
+  genderVotes: { m: number; f: number };
+}
+
+/** A place in the narrative where a person is named (or, synthetic, was just resolved as a speaker). */
+export interface Mention {
+  para: number;
+  start: number;
+  end: number;
+  person: Person;
+  /** "Kerr's" — the person owns something rather than acts. */
+  possessive: boolean;
+  synthetic: boolean;
+}
+
+/** A word with its offsets. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  possessive: boolean;
+}
+
+const PARTICLES = new Set(
+  'de da das do dos du des van von der den ter ten la le di del della al el bin ibn'.split(' '),
+);
+const TITLES = new Set(
+  'Mr Mrs Ms Miss Sir Dame Dr Coach Captain Prof President Director Lord Lady Madame Monsieur'.split(' '),
+);
+const MALE_TITLES = new Set(['Mr', 'Sir', 'Lord', 'Monsieur']);
+const FEMALE_TITLES = new Set(['Mrs', 'Ms', 'Miss', 'Dame', 'Lady', 'Madame']);
+// Descriptors allowed between a demonym and a name: "American outsider Cole Hocker".
+const DESCRIPTOR_WORDS = new Set(
+  `rival outsider veteran runner star sprinter hurdler athlete teenager champion favourite favorite
+   newcomer youngster debutant jumper thrower vaulter miler hope prodigy great legend captain teammate
+   team-mate compatriot bitter young former reigning defending world olympic european record-holder
+   world-record holder distance middle-distance long-distance marathoner walker pole high long triple
+   shot discus javelin hammer coach star veteran surprise`.split(/\s+/),
+);
+const PREPOSITIONS = new Set(
+  `from to with by behind past over than against for of beside alongside ahead after before like as
+   about beat beating beats edged edging edges outkicked outkicks outsprinted pipped pips held holding
+   holds off defeated defeating beaten denied denying overhauled overhauling passed passing caught
+   catching chased chasing trailing trailed toward towards at in on into onto`.split(/\s+/),
+);
+
+const isCap = (w: string) => /^\p{Lu}/u.test(w);
+const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w);
+const cities = new Set([...CITY_TIME_ZONES.keys()].map((c) => c.toLowerCase()));
+const venues = new Set([...VENUES.keys()].map((v) => v.toLowerCase()));
+
+/** Words of a text with offsets; "Kerr's" and "Jones'" become possessive "Kerr", "Jones". */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const re = /[\p{L}\p{M}\p{N}]+(?:[’'\-.][\p{L}\p{M}\p{N}]+)*/gu;
+  let m: RegExpExecArray | null = re.exec(text);
+  while (m !== null) {
+    let word = m[0];
+    let possessive = false;
+    const end = m.index + word.length;
+    if (/[’']s$/u.test(word) && word.length > 2) {
+      word = word.slice(0, -2);
+      possessive = true;
+    } else if (/[sz]$/iu.test(word) && /^[’'](?![\p{L}])/u.test(text.slice(end, end + 2))) {
+      possessive = isCap(word);
+    }
+    out.push({ text: word, start: m.index, end: m.index + word.length, possessive });
+    m = re.exec(text);
+  }
+  return out;
+}
+
+/** Runs of capitalised words ("Jakob Ingebrigtsen", "Lotte van Dijk"); a possessive ends a run. */
+export function capitalisedRuns(text: string, tokens: Token[] = tokenize(text)): Token[][] {
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  const close = () => {
+    while (run.length > 0 && !isCap(run[run.length - 1]?.text ?? '')) run.pop();
+    if (run.length > 0) runs.push(run);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const prev = run[run.length - 1];
+    const joined =
+      prev !== undefined && /^ $/u.test(text.slice(prev.end + (prev.possessive ? 2 : 0), t.start));
+    const particle = PARTICLES.has(t.text.toLowerCase());
+    if (run.length > 0 && (!joined || prev?.possessive)) close();
+    if (isCap(t.text) && !/^\p{Lu}$/u.test(t.text)) {
+      run.push(t);
+    } else if (particle && run.length > 0) {
+      run.push(t);
+    } else {
+      close();
+    }
+    if (t.possessive) close();
+  }
+  close();
+  return runs;
+}
+
+/** Splits a run around country names inside it ("Ingebrigtsen Great Britain’s" → two runs). */
+export function splitAtCountries(run: Token[]): Token[][] {
+  const out: Token[][] = [];
+  let current: Token[] = [];
+  let i = 0;
+  while (i < run.length) {
+    let matched = 0;
+    for (let n = Math.min(4, run.length - i); n >= 1; n--) {
+      const words = run.slice(i, i + n).map((t) => t.text);
+      if (countryByName(words.join(' '))) {
+        matched = n;
+        break;
+      }
+    }
+    if (matched > 0 && (i > 0 || matched < run.length)) {
+      if (current.length > 0) out.push(current);
+      out.push(run.slice(i, i + matched));
+      current = [];
+      i += matched;
+    } else {
+      current.push(run[i] as Token);
+      i++;
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** What a capitalised run is. */
+export interface RunInfo {
+  kind: 'person' | 'single' | 'country' | 'other';
+  /** The tokens left after stripping leading titles and demonyms. */
+  tokens: Token[];
+  /** A demonym stripped from the front ("American Cole Hocker"). */
+  demonym: string | null;
+  /** A title stripped from the front ("Coach", "Mrs"). */
+  title: string | null;
+  country: string | null;
+  possessive: boolean;
+}
+
+const isNonName = (w: string): boolean =>
+  NOT_NAME_WORDS.has(w) ||
+  VENUE_WORDS.has(w) ||
+  COMPETITION_WORDS.has(w) ||
+  countryByDemonym(w) !== null ||
+  countryByName(w) !== null ||
+  cities.has(w.toLowerCase()) ||
+  isAllCaps(w);
+
+/** Classifies a run as a person's name, a single name word, a country, or something else. */
+export function classifyRun(run: Token[]): RunInfo {
+  const tokens = [...run];
+  let demonym: string | null = null;
+  let title: string | null = null;
+  const possessive = run[run.length - 1]?.possessive ?? false;
+  const whole = run.map((t) => t.text).join(' ');
+  const asCountry = countryByName(whole);
+  if (asCountry) return { kind: 'country', tokens, demonym, title, country: asCountry, possessive };
+  while (tokens.length > 1) {
+    const first = (tokens[0] as Token).text;
+    if (TITLES.has(first)) title = first;
+    else if (countryByDemonym(first)) demonym = first;
+    else if (!isNonName(first)) break;
+    tokens.shift();
+  }
+  const words = tokens.map((t) => t.text);
+  // Multi-word places ("Los Angeles", "Great Britain", "Stade de France") are not people.
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 2; j <= Math.min(words.length, i + 4); j++) {
+      const sub = words.slice(i, j).join(' ');
+      if (countryByName(sub) || cities.has(sub.toLowerCase()) || venues.has(sub.toLowerCase())) {
+        return { kind: 'other', tokens, demonym, title, country: null, possessive };
+      }
+    }
+  }
+  const caps = words.filter((w) => isCap(w) && !PARTICLES.has(w.toLowerCase()));
+  if (words.some((w) => isCap(w) && !PARTICLES.has(w.toLowerCase()) && isNonName(w))) {
+    if (words.length === 1 && countryOf(words[0] as string)) {
+      return { kind: 'country', tokens, demonym, title, country: countryOf(words[0] as string), possessive };
+    }
+    return { kind: 'other', tokens, demonym, title, country: null, possessive };
+  }
+  if (caps.length === 1 && words.length <= 3)
+    return { kind: 'single', tokens, demonym, title, country: null, possessive };
+  if (caps.length >= 2 && caps.length <= 4)
+    return { kind: 'person', tokens, demonym, title, country: null, possessive };
+  return { kind: 'other', tokens, demonym, title, country: null, possessive };
+}
+
+/** True when most longer words are capitalised (Title Case Headline), so runs there are not names. */
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => w.length > 3 && /^\p{L}/u.test(w));
+  if (words.length < 4) return false;
+  return words.filter((w) => isCap(w)).length / words.length >= 0.6;
+}
+
+/** The people of an article and where they are named. */
+export class People {
+  readonly persons: Person[] = [];
+  readonly mentions: Mention[] = [];
+  private readonly byKey = new Map<string, Person>();
+
+  constructor(private readonly doc: Doc) {
+    this.collectNames();
+    this.collectMentions();
+    this.inferGenders();
+    for (const p of this.persons) this.settle(p);
+  }
+
+  /** The person with this full name (folded), if named in the article. */
+  byName(name: string): Person | null {
+    return this.byKey.get(foldName(name)) ?? null;
+  }
+
+  /** Adds a person known only by one name (a speaker the article never names in full). */
+  addSingle(name: string): Person {
+    const existing = this.byKey.get(foldName(name));
+    if (existing) return existing;
+    return this.add(name.split(/\s+/));
+  }
+
+  /** Mentions in paragraph `para`, in order. */
+  mentionsIn(para: number): Mention[] {
+    return this.mentions.filter((m) => m.para === para);
+  }
+
+  /** Records that a person was just resolved as a speaker at this place (keeps them salient). */
+  addSynthetic(person: Person, para: number, start: number, end: number): void {
+    const m: Mention = { para, start, end, person, possessive: false, synthetic: true };
+    const i = this.mentions.findIndex((x) => x.para > para || (x.para === para && x.start > start));
+    if (i < 0) this.mentions.push(m);
+    else this.mentions.splice(i, 0, m);
+  }
+
+  /**
+   * Resolves a name as written ("Kerr", "Van Dijk", "Josh Kerr") to a person, preferring the one
+   * named in full most recently before (para, offset). Null when unknown or ambiguous.
+   */
+  resolveName(text: string, para: number, offset: number): Person | null {
+    const keys = foldName(text)
+      .split(' ')
+      .filter((k) => k.length > 0);
+    if (keys.length === 0) return null;
+    const exact = this.byKey.get(keys.join(' '));
+    if (exact) return exact;
+    const candidates = this.persons.filter((p) => {
+      if (keys.length > p.keys.length) return false;
+      const tail = p.keys.slice(p.keys.length - keys.length).join(' ');
+      const head = p.keys.slice(0, keys.length).join(' ');
+      return tail === keys.join(' ') || (keys.length === 1 && head === keys[0]);
+    });
+    if (candidates.length === 1) return candidates[0] ?? null;
+    if (candidates.length === 0) return null;
+    // Several share the name: the one named most recently before this point, if any.
+    let best: Person | null = null;
+    for (const m of this.mentions) {
+      if (m.para > para || (m.para === para && m.start >= offset)) break;
+      if (candidates.includes(m.person) && m.person.keys.length > 1) best = m.person;
+    }
+    return best;
+  }
+
+  private add(words: string[]): Person {
+    const name = words.join(' ');
+    const p: Person = {
+      name,
+      keys: foldName(name).split(' '),
+      country: null,
+      gender: null,
+      age: null,
+      roles: new Set(),
+      countryVotes: new Map(),
+      genderVotes: { m: 0, f: 0 },
+    };
+    this.persons.push(p);
+    this.byKey.set(p.keys.join(' '), p);
+    return p;
+  }
+
+  private collectNames(): void {
+    const found: string[][] = [];
+    this.doc.texts.forEach((text, i) => {
+      if (!this.doc.narrative[i]) return;
+      if (this.doc.paragraphs[i]?.kind === 'headline' && isTitleCase(text)) return;
+      for (const run of capitalisedRuns(text)) {
+        const info = classifyRun(run);
+        if (info.kind === 'person') found.push(info.tokens.map((t) => t.text));
+      }
+    });
+    const folded = found.map((w) => foldName(w.join(' ')));
+    found.forEach((words, i) => {
+      const key = folded[i] as string;
+      // "Van Dijk" at a sentence start is the tail of "Lotte van Dijk", not another person.
+      const isTail = folded.some((other) => other !== key && other.endsWith(` ${key}`));
+      if (!isTail && !this.byKey.has(key)) this.add(words);
+    });
+  }
+
+  private vote(p: Person, code: string | null, weight: number): void {
+    if (!code) return;
+    p.countryVotes.set(code, (p.countryVotes.get(code) ?? 0) + weight);
+  }
+
+  /** Adds country evidence for a person (used by the results rules for "British record"). */
+  voteCountry(p: Person, code: string | null, weight: number): void {
+    this.vote(p, code, weight);
+    this.settle(p);
+  }
+
+  private settle(p: Person): void {
+    let best: string | null = null;
+    let bestWeight = 0;
+    for (const [code, w] of p.countryVotes) {
+      if (w > bestWeight) {
+        best = code;
+        bestWeight = w;
+      }
+    }
+    p.country = best;
+    const { m, f } = p.genderVotes;
+    p.gender = m > f ? 'm' : f > m ? 'f' : null;
+  }
+
+  /** Sets a gender learned elsewhere (event sex for athletes, a resolved pronoun) when unknown. */
+  assumeGender(p: Person, g: Gender): void {
+    if (p.gender === null) {
+      p.genderVotes[g] += 0.5;
+      this.settle(p);
+    }
+  }
+
+  private collectMentions(): void {
+    const { doc } = this;
+    doc.masked.forEach((text, para) => {
+      if (!doc.narrative[para]) return;
+      if (doc.paragraphs[para]?.kind === 'headline' && isTitleCase(text)) return;
+      const runs = capitalisedRuns(text).flatMap(splitAtCountries);
+      let pendingCountry: { code: string; end: number; weight: number } | null = null;
+      for (const run of runs) {
+        const info = classifyRun(run);
+        const first = info.tokens[0];
+        const last = info.tokens[info.tokens.length - 1];
+        if (!first || !last) continue;
+        if (
+          info.kind === 'country' ||
+          (info.kind === 'other' && run.length === 1 && countryOf(run[0]?.text ?? ''))
+        ) {
+          const code = info.country ?? countryOf(run[0]?.text ?? '');
+          if (code)
+            pendingCountry = {
+              code,
+              end: last.end + (last.possessive ? 2 : 0),
+              weight: info.possessive ? 3 : 2,
+            };
+          continue;
+        }
+        if (info.kind !== 'person' && info.kind !== 'single') continue;
+        const written = info.tokens.map((t) => t.text).join(' ');
+        const person = this.resolveName(written, para, first.start);
+        if (!person) continue;
+        const mention: Mention = {
+          para,
+          start: first.start,
+          end: last.end,
+          person,
+          possessive: last.possessive,
+          synthetic: false,
+        };
+        this.mentions.push(mention);
+        if (info.demonym) this.vote(person, countryByDemonym(info.demonym), 3);
+        if (info.title && MALE_TITLES.has(info.title)) person.genderVotes.m += 2;
+        if (info.title && FEMALE_TITLES.has(info.title)) person.genderVotes.f += 2;
+        if (info.title === 'Coach') person.roles.add('coach');
+        if (pendingCountry) {
+          const gap = text.slice(pendingCountry.end, first.start);
+          const words = gap.trim().split(/\s+/).filter(Boolean);
+          if (
+            /^\s+[\p{Ll}\s-]*$/u.test(gap) &&
+            words.length <= 2 &&
+            words.every((w) => DESCRIPTOR_WORDS.has(w) || w === 'the')
+          ) {
+            this.vote(person, pendingCountry.code, pendingCountry.weight);
+          }
+          pendingCountry = null;
+        }
+        this.mentionFacts(mention, text);
+      }
+    });
+  }
+
+  /** Country, age and role facts written right around a mention. */
+  private mentionFacts(m: Mention, text: string): void {
+    const after = text.slice(m.end + (m.possessive ? 2 : 0), m.end + 80);
+    const before = text.slice(Math.max(0, m.start - 60), m.start);
+    const p = m.person;
+    const of =
+      /^\s*,?\s+(?:of|from)\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(
+        after,
+      );
+    if (of?.[1]) {
+      const words = of[1].replace(/^the\s+/u, '').split(/\s+/);
+      for (let n = words.length; n > 0; n--) {
+        const code = countryByName(words.slice(0, n).join(' '));
+        if (code) {
+          this.vote(p, code, 3);
+          break;
+        }
+      }
+    }
+    const paren = /^\s*\(([^)]{2,40})\)/u.exec(after);
+    if (paren?.[1]) this.vote(p, countryOf(paren[1]), 4);
+    const age = /^\s*,\s*(\d{2}),/u.exec(after);
+    if (age?.[1]) p.age = Number(age[1]);
+    const roleBefore = /\b([\p{L}-]+)\s*,?\s*$/u.exec(before);
+    if (roleBefore?.[1] && ROLE_NOUNS.has(roleBefore[1].toLowerCase()))
+      p.roles.add(roleBefore[1].toLowerCase());
+    const roleAfter = /^,\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s*[,.]/u.exec(
+      after,
+    );
+    if (roleAfter?.[1] && ROLE_NOUNS.has(roleAfter[1].toLowerCase())) p.roles.add(roleAfter[1].toLowerCase());
+    const demonymWas = /(\p{L}+)\s+(?:[\p{Ll}-]+\s+){0,2}(?:was|is)\s+$/u.exec(before);
+    if (demonymWas?.[1]) this.vote(p, countryByDemonym(demonymWas[1]), 1);
+    // "the Irishman Cathal Brennan" / "Dutchwoman" tell the gender too.
+    const lead = /(\p{L}+)\s+$/u.exec(before)?.[1] ?? '';
+    if (/(?:man)$/u.test(lead) && countryByDemonym(lead)) p.genderVotes.m += 2;
+    if (/(?:woman)$/u.test(lead) && countryByDemonym(lead)) p.genderVotes.f += 2;
+  }
+
+  /** Gender from sentences naming one person followed by "he" or "she" (not possessives). */
+  private inferGenders(): void {
+    const { doc } = this;
+    doc.masked.forEach((text, para) => {
+      if (!doc.narrative[para]) return;
+      const sentences = doc.sentences[para] ?? [];
+      let carry: Person | null = null;
+      for (const s of sentences) {
+        const inSentence = this.mentions.filter(
+          (m) => m.para === para && m.start >= s.start && m.end <= s.end,
+        );
+        const distinct = [...new Set(inSentence.map((m) => m.person))];
+        const body = text.slice(s.start, s.end);
+        const he = (body.match(/\b(?:he|himself)\b/giu) ?? []).length;
+        const she = (body.match(/\b(?:she|herself)\b/giu) ?? []).length;
+        if (distinct.length === 1 && inSentence[0]) {
+          const firstAt = inSentence[0].start - s.start;
+          const after = body.slice(firstAt);
+          const heAfter = /\b(?:he|himself)\b/iu.test(after);
+          const sheAfter = /\b(?:she|herself)\b/iu.test(after);
+          const p = distinct[0] as Person;
+          if (heAfter && !sheAfter) p.genderVotes.m += 1;
+          if (sheAfter && !heAfter) p.genderVotes.f += 1;
+          carry = p;
+        } else if (distinct.length === 0 && carry) {
+          if (/^\s*\|?\s*He\b/u.test(body) && she === 0) carry.genderVotes.m += 1;
+          if (/^\s*\|?\s*She\b/u.test(body) && he === 0) carry.genderVotes.f += 1;
+          carry = null;
+        } else {
+          carry = null;
+        }
+      }
+    });
+  }
+
+  /**
+   * The person a pronoun (or a gendered reference) at (para, offset) most likely points to: walk back
+   * clause by clause (this paragraph, then up to three before) to the nearest clause naming a
+   * compatible person as its subject. Null when nobody fits or two people fit equally.
+   */
+  resolvePronoun(
+    para: number,
+    offset: number,
+    gender: Gender | null,
+  ): { person: Person; sure: boolean } | null {
+    const { doc } = this;
+    const compatible = (p: Person) => gender === null || p.gender === null || p.gender === gender;
+    let fallback: Person | null = null;
+    for (let q = para; q >= Math.max(0, para - 3); q--) {
+      if (!doc.narrative[q]) continue;
+      const mentions = this.mentions.filter(
+        (m) => m.para === q && (q < para || m.start < offset) && compatible(m.person),
+      );
+      if (mentions.length === 0) continue;
+      const clauses = (doc.clauses[q] ?? []).filter((c) => q < para || c.start < offset);
+      for (let ci = clauses.length - 1; ci >= 0; ci--) {
+        const c = clauses[ci];
+        if (!c) continue;
+        const inClause = mentions.filter((m) => m.start >= c.start && m.start < c.end);
+        if (inClause.length === 0) continue;
+        if (!fallback) fallback = inClause[inClause.length - 1]?.person ?? null;
+        if (c.relative) continue;
+        const subject = this.subjectOf(q, c.start, inClause);
+        if (!subject) continue;
+        // "Smith and Jones embraced": two people in the subject slot, no way to tell.
+        const others = inClause.filter((m) => m.person !== subject.person && !m.possessive);
+        const text = doc.masked[q] ?? '';
+        const joined = others.some((o) => {
+          const between =
+            o.start > subject.end ? text.slice(subject.end, o.start) : text.slice(o.end, subject.start);
+          return (
+            /^\s*,?\s*(?:and|&)\s+(?:[^\s.;:!?]+\s+){0,3}$/iu.test(between) ||
+            /^\s*(?:and|&)\s*$/iu.test(between)
+          );
+        });
+        if (joined) return null;
+        const sure = subject.person.gender !== null && subject.person.gender === gender;
+        return { person: subject.person, sure };
+      }
+    }
+    return fallback ? { person: fallback, sure: false } : null;
+  }
+
+  /** The mention acting as subject of a clause: the first not governed by a preposition or verb of defeat. */
+  subjectOf(para: number, clauseStart: number, inClause: Mention[]): Mention | null {
+    const text = this.doc.masked[para] ?? '';
+    const free = inClause.filter((m) => {
+      const before = text.slice(Math.max(clauseStart, m.start - 24), m.start);
+      const words = before.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+      const last = words[words.length - 1];
+      const prev = words[words.length - 2];
+      if (last && PREPOSITIONS.has(last)) return false;
+      // "to Japan's Haruka Nishimura": a preposition before a possessive country still governs.
+      if (prev && PREPOSITIONS.has(prev) && last && countryOf(last.replace(/['’]s$/u, ''))) return false;
+      return true;
+    });
+    const nonPossessive = free.find((m) => !m.possessive);
+    if (nonPossessive) return nonPossessive;
+    const first = free[0];
+    if (first?.possessive) {
+      const lead = text.slice(clauseStart, first.start);
+      if (/^[\s|,]*(?:\p{L}+\s+){0,3}$/u.test(lead)) return first;
+    }
+    return null;
+  }
+}

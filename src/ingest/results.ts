@@ -1,0 +1,451 @@
+/**
+ * Results: places ("took silver", "finished fourth", "third place went to"), marks (3:27.65,
+ * 2:05:41, 9.79, 4.85m), records (world, Olympic, national/British, area, championship, course,
+ * meet, personal and season's best) and each athlete's country, from narrative or a results line.
+ */
+import type { RecordCode } from '../core/reply.js';
+import { countryByDemonym } from './countries.js';
+import type { Doc } from './document.js';
+import { findDisciplines } from './event.js';
+import { CITY_TIME_ZONES, ORDINALS } from './lexicon.js';
+import type { Mention, People, Person } from './people.js';
+import type { Clause, Segment } from './text.js';
+import type { DraftResult } from './types.js';
+
+/** What the results rules need to know about the event. */
+export interface ResultsEventContext {
+  discipline: string | null;
+  year: number | null;
+  city: string | null;
+}
+
+interface Claim<T> {
+  person: Person;
+  value: T;
+  weight: number;
+  order: number;
+}
+
+const ORD = [...ORDINALS.keys()].join('|');
+const RECORD_ORDER: RecordCode[] = ['WR', 'OR', 'AR', 'NR', 'CR', 'MR', 'PB', 'SB'];
+const PREPOSITIONS =
+  /\b(?:from|to|by|behind|past|over|than|against|for|beside|alongside|ahead of|like|about|beat|beating|beats|edged|edging|edges|outkicked|outkicks|outsprinted|outsprints|pipped|pips|held off|holding off|holds off|defeated|defeating|denied|denying|overhauled|overhauling|passed|passing|caught|catching|trailing|stunned|stuns|upset|upsets|of)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}(?:\p{Lu}[\p{L}'’-]*['’]s\s+)?$/u;
+// "Third place went to Japan's Haruka Nishimura": the object of "went to" is the one placed.
+const WENT_TO =
+  /\b(?:went|goes|fell)\s+to\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}(?:\p{Lu}[\p{L}'’-]*['’]s\s+)?$/u;
+const DISQUALIFY =
+  /\b(?:previous(?:ly)?|last (?:year|season|time|month|week|summer|winter)|earlier (?:this|in)|career|trials?|heats?|semi-?finals?|qualif\w*|halfway|at the (?:bell|break)|at \d+\s?(?:km|k|kilometres|kilometers|miles|metres|meters|m)\b|ago|next (?:year|season|week|month|time)|will|would|could|might|tomorrow|world level|in training|in practice)\b/iu;
+const ORD_VERB = new RegExp(
+  `\\b(?:finished|finishing|finish|finishes|came|comes|coming|was|were|is|placed|placing|ended|ending|ends|took|takes|taking|crossed the line|settled for|settle for|settling for|faded to|fading to|dropped to|dropping to|slipped to|fell to|moved up to|climbed to|home)\\s+(?:in\\s+|up\\s+|home\\s+)?(?:an?\\s+)?(?:distant\\s+|close\\s+|creditable\\s+|fine\\s+|strong\\s+|disappointing\\s+|respectable\\s+)?(${ORD})\\b(?!\\s*(?:time|attempt|lap|round|heat|leg|half|bend|hurdle|barrier|water jump|major|title|medal|straight|kilometre|mile|-placed|British|American)\\b)`,
+  'giu',
+);
+const ORD_WENT_TO = new RegExp(`\\b(${ORD})(?:\\s+place|\\s+spot)?\\s+(?:went|goes|fell)\\s+to\\b`, 'giu');
+const ORD_AFTER_NAME = new RegExp(
+  `^(?:['’]s)?(?:\\s*\\(\\p{Lu}{3}\\))?(?:\\s+(?:of|from)\\s+(?:the\\s+)?\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2})?,?\\s+(${ORD})\\s+(?:in|with|at|on)\\b`,
+  'iu',
+);
+const MEDAL = /\b(gold|silver|bronze)\b/giu;
+const WIN_VERB =
+  /\b(won|wins|win|winning|takes|took|taking|claimed|claims|clinched|clinches|captured|captures|retained|retains|defended|storms to|stormed to|storming to|ran away with|sealed|seals|seal|secured|secures|grabbed|snatched|landed|lands|bagged)\b/giu;
+const WIN_OBJECT =
+  /^(?:title|crown|gold|race|final|victory|win|event|marathon|steeplechase|hurdles|vault|jump|put|throw|classic|games|championships?|prix|invitational|meeting|cup|relay|mile|\d+m|\d+km)$/iu;
+const PODIUM = /\b(?:complet\w*|round\w*\s+(?:out|off))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}podium\b/giu;
+const NO_MEDAL =
+  /\b(?:did(?:n['’]t| not) (?:even )?medal|failed to medal|missed (?:out on )?(?:the |a )?(?:podium|medals?)|off the podium|out of the medals)\b/giu;
+const TIME_MARK =
+  /(?<![\d:.])(\d{1,2}:\d{2}(?::\d{2})?(?:\.\d{1,3})?)(?![\d:])(?!\s*(?:am|pm|a\.m|p\.m|GMT|BST|CET|local)\b)/giu;
+const FIELD_MARK = /(?<![\d:.])(\d{1,2}\.\d{2})\s?(?:m|metres|meters)\b/giu;
+const SECONDS_MARK = /(?<![\d:.])(\d{1,3}\.\d{2,3})(?!\d|\.\d)(\s*(?:s|sec|secs|seconds)\b)?/giu;
+const RECORD_PHRASE =
+  /\b(world|olympic|games|national|area|continental|european|asian|african|oceanian|north american|south american|championships?|course|meet|meeting|stadium|personal|season['’]?s?|lifetime|\p{Lu}\p{Ll}+)\s+(record|best)\b/giu;
+const RECORD_ABBREV = /\b(?:a|an|new)\s+(PB|SB|PR)\b/gu;
+const RECORD_VALID_LEAD = /\b(?:a|an|new|own|for a|in a|with a|with an)\s+(?:new\s+)?(?:[\p{L}-]+\s+)?$/iu;
+const ACHIEVE =
+  /\b(?:broke|breaks|break|breaking|set|sets|setting|smash\w*|erase\w*|lower\w*|equall?\w*|improv\w*|better\w*|shatter\w*|obliterat\w*|took|taking|takes|adding|added|raised|raising|clocked|clocking)\b/iu;
+const RECORD_INVALID_LEAD =
+  /\b(?:than|outside|shy of|short of|missed|chasing|chase|about|previous|former|old|eyeing|target\w*|threaten\w*|near|within|under)\s+(?:\S+\s+){0,3}$/iu;
+
+function recordCode(word: string, kind: string): RecordCode | null {
+  const w = word.toLowerCase().replace(/['’]s?$/u, '');
+  const k = kind.toLowerCase();
+  if (k === 'best') {
+    if (w === 'personal' || w === 'lifetime') return 'PB';
+    if (w === 'season') return 'SB';
+    return null;
+  }
+  if (w === 'world') return 'WR';
+  if (w === 'olympic' || w === 'games') return 'OR';
+  if (w === 'national') return 'NR';
+  if (/^(?:area|continental|european|asian|african|oceanian|north american|south american)$/u.test(w))
+    return 'AR';
+  if (w === 'championship' || w === 'championships' || w === 'course') return 'CR';
+  if (w === 'meet' || w === 'meeting' || w === 'stadium') return 'MR';
+  if (w === 'personal') return 'PB';
+  if (countryByDemonym(w)) return 'NR';
+  return null;
+}
+
+const cityNames = [...CITY_TIME_ZONES.keys()];
+
+/** Extracts results; `placeOf` tells the attribution rules who finished where ("the winner said"). */
+export class ResultsExtractor {
+  private readonly places: Claim<number>[] = [];
+  private readonly marks: Claim<string>[] = [];
+  private readonly records = new Map<Person, Set<RecordCode>>();
+  private readonly noMedal = new Set<Person>();
+  private order = 0;
+  private readonly assigned = new Map<Person, number>();
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly people: People,
+    private readonly event: ResultsEventContext,
+  ) {}
+
+  /** Runs every rule and returns the results, best-supported claims first, sorted by place. */
+  extract(): DraftResult[] {
+    this.resultsLines();
+    this.doc.masked.forEach((text, para) => {
+      if (!this.doc.narrative[para]) return;
+      const headline = this.doc.paragraphs[para]?.kind === 'headline';
+      for (const sentence of this.doc.sentences[para] ?? []) {
+        const clauses = (this.doc.clauses[para] ?? []).filter(
+          (c) => c.start >= sentence.start && c.end <= sentence.end,
+        );
+        for (const clause of clauses) this.clauseRules(para, text, sentence, clause, headline ? 0.6 : 1);
+      }
+    });
+    return this.resolve();
+  }
+
+  /** Place of a person in the results (after extract), or null. */
+  placeOf(p: Person): number | null {
+    return this.assigned.get(p) ?? null;
+  }
+
+  private claimPlace(person: Person | null, place: number, weight: number): void {
+    if (person && place >= 1) this.places.push({ person, value: place, weight, order: this.order++ });
+  }
+
+  private claimMark(person: Person | null, mark: string, weight: number): void {
+    if (person) this.marks.push({ person, value: mark, weight, order: this.order++ });
+  }
+
+  private claimRecord(person: Person | null, code: RecordCode | null): void {
+    if (!person || !code) return;
+    const set = this.records.get(person) ?? new Set<RecordCode>();
+    set.add(code);
+    this.records.set(person, set);
+  }
+
+  /** "1. Almaz Tadesse (ETH) 14:21.07 CR, 2. Faith Chebet (KEN) 14:22.30" */
+  private resultsLines(): void {
+    const re =
+      /(?:^|[;,:]\s*|\s)(\d{1,2})[.)]?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|de|der|von|da|dos|du|le|la|di|del|ter|ten|al|el|bin)\s+)*\p{Lu}[\p{L}'’.-]*){1,3})\s*\((\p{Lu}{3})\)\s*((?:\d{1,2}:)?(?:\d{1,2}:)?\d{1,2}(?:\.\d{1,3})?m?)?((?:\s*,?\s*\b(?:WR|OR|AR|NR|CR|MR|PB|SB)\b)*)/gu;
+    this.doc.texts.forEach((text, para) => {
+      if (!this.doc.narrative[para]) return;
+      for (const m of text.matchAll(re)) {
+        const name = m[2] ?? '';
+        const person = this.people.resolveName(name, para, m.index ?? 0) ?? this.people.addSingle(name);
+        this.claimPlace(person, Number(m[1]), 10);
+        this.people.voteCountry(person, m[3] ?? null, 5);
+        if (m[4]) this.claimMark(person, m[4], 10);
+        for (const code of (m[5] ?? '').match(/WR|OR|AR|NR|CR|MR|PB|SB/gu) ?? []) {
+          this.claimRecord(person, code as RecordCode);
+        }
+      }
+    });
+  }
+
+  /** Named and pronoun mentions in a sentence, pronouns resolved to people. */
+  private actors(para: number, text: string, sentence: Segment): Mention[] {
+    const named = this.people.mentions.filter(
+      (m) => m.para === para && !m.synthetic && m.start >= sentence.start && m.start < sentence.end,
+    );
+    const out = [...named];
+    const body = text.slice(sentence.start, sentence.end);
+    for (const m of body.matchAll(/\b(he|she|his|her)\b/giu)) {
+      const at = sentence.start + (m.index ?? 0);
+      const word = (m[1] ?? '').toLowerCase();
+      const gender = word === 'he' || word === 'his' ? 'm' : 'f';
+      const r = this.people.resolvePronoun(para, at, gender);
+      if (r)
+        out.push({
+          para,
+          start: at,
+          end: at + word.length,
+          person: r.person,
+          possessive: word === 'his' || word === 'her',
+          synthetic: true,
+        });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  /** The person acting at `pos`: the nearest mention before it that is not the object of a preposition. */
+  private actorBefore(
+    text: string,
+    actors: Mention[],
+    clause: Clause,
+    pos: number,
+    skipPossessiveAt = -1,
+  ): Person | null {
+    const before = actors.filter((a) => a.end <= pos && a.start >= clause.start - 400);
+    for (let i = before.length - 1; i >= 0; i--) {
+      const a = before[i] as Mention;
+      if (skipPossessiveAt >= 0 && a.possessive && skipPossessiveAt - (a.end + 2) <= 2) continue;
+      const lead = text.slice(Math.max(0, a.start - 40), a.start);
+      const between = text.slice(a.end, pos);
+      const relative =
+        /^(?:['’]s)?\s*,\s*who\b/u.test(between) ||
+        /^\s*(?:\(\w{3}\)\s*)?,?\s*(?:\p{Ll}+\s+)?$/u.test(between);
+      if (PREPOSITIONS.test(lead) && !relative && !WENT_TO.test(lead)) continue;
+      return a.person;
+    }
+    return null;
+  }
+
+  private actorAfter(actors: Mention[], pos: number, end: number): Person | null {
+    return actors.find((a) => a.start >= pos && a.start < end)?.person ?? null;
+  }
+
+  /** True when a cue at `index` is about another race: a past city or year right before it. */
+  private foreignQualifier(text: string, index: number): boolean {
+    const lead = text.slice(Math.max(0, index - 30), index);
+    const years = lead.match(/\b(?:19|20)\d\d\b/gu) ?? [];
+    if (years.some((y) => this.event.year !== null && Number(y) !== this.event.year)) return true;
+    const words = lead.match(/[\p{L}-]+/gu)?.slice(-3) ?? [];
+    return words.some((w) => cityNames.includes(w) && w !== this.event.city);
+  }
+
+  private clauseRules(para: number, text: string, sentence: Segment, clause: Clause, scale: number): void {
+    const body = text.slice(clause.start, clause.end);
+    if (DISQUALIFY.test(body)) return;
+    // Another event named as such ("the women's 1500m", "the 800m final") is about a different race;
+    // a bare distance ("with 50m to go") is not.
+    const other = findDisciplines(body).some((h) => {
+      if (this.event.discipline === null || h.key === this.event.discipline) return false;
+      const lead = body.slice(Math.max(0, h.index - 12), h.index);
+      const tail = body.slice(h.index + h.length, h.index + h.length + 14);
+      return (
+        /(?:men|women|mixed)['’]s\s+$/iu.test(lead) ||
+        /^\s+(?:final|title|heats?|semi|race|event|gold|silver|bronze|medal|crown)\b/iu.test(tail) ||
+        !/^\d/u.test(h.key)
+      );
+    });
+    if (other) return;
+    const years = body.match(/\b(?:19|20)\d\d\b/gu) ?? [];
+    if (years.some((y) => this.event.year !== null && Number(y) !== this.event.year)) return;
+    const actors = this.actors(para, text, sentence);
+    const at = (i: number) => clause.start + i;
+    const placed = new Set<Person>();
+
+    for (const m of body.matchAll(MEDAL)) {
+      const i = m.index ?? 0;
+      const rest = body.slice(i + m[0].length);
+      const lead = body.slice(Math.max(0, i - 40), i);
+      if (/^\s+for\s+\p{L}+ing\b/u.test(rest)) continue;
+      if (
+        /\b(?:beaten to|denied|missed(?: out on)?|chasing|chase|dreams? of|dreamed of|bid for|hopes? of|favou?rite for|going for|eyeing|targeting|without|upgraded|upgrade|no)\s+(?:(?:the|a|an|her|his)\s+)?(?:[\p{L}\d-]+\s+){0,2}$/iu.test(
+          lead,
+        )
+      ) {
+        continue;
+      }
+      if (this.foreignQualifier(body, i)) continue;
+      const place = m[1]?.toLowerCase() === 'gold' ? 1 : m[1]?.toLowerCase() === 'silver' ? 2 : 3;
+      const nameAfter = /^\s+(?:medall?ists?|medal\s+(?:went|goes)\s+to|(?:went|goes)\s+to)\b/iu.test(rest);
+      const person = nameAfter
+        ? this.actorAfter(actors, at(i), clause.end)
+        : this.actorBefore(text, actors, clause, at(i));
+      this.claimPlace(person, place, 2 * scale);
+      if (person) placed.add(person);
+    }
+    for (const m of body.matchAll(ORD_VERB)) {
+      const place = ORDINALS.get((m[1] ?? '').toLowerCase());
+      if (!place) continue;
+      const person = this.actorBefore(text, actors, clause, at(m.index ?? 0));
+      this.claimPlace(person, place, 3 * scale);
+      if (person) placed.add(person);
+    }
+    for (const m of body.matchAll(ORD_WENT_TO)) {
+      const place = ORDINALS.get((m[1] ?? '').toLowerCase());
+      if (!place) continue;
+      const person = this.actorAfter(actors, at(m.index ?? 0), clause.end);
+      this.claimPlace(person, place, 3 * scale);
+      if (person) placed.add(person);
+    }
+    for (const a of actors) {
+      if (a.start < clause.start || a.start >= clause.end || a.synthetic) continue;
+      const m = ORD_AFTER_NAME.exec(text.slice(a.end, clause.end));
+      const place = m ? ORDINALS.get((m[1] ?? '').toLowerCase()) : undefined;
+      if (place) {
+        this.claimPlace(a.person, place, 2.5 * scale);
+        placed.add(a.person);
+      }
+    }
+    for (const m of body.matchAll(WIN_VERB)) {
+      const i = m.index ?? 0;
+      const lead = body.slice(Math.max(0, i - 30), i);
+      if (
+        /\b(?:never|not|n['’]t|failed to|yet to|without|hopes? to|wants? to|aims? to|bid to)\s+(?:\p{L}+\s+){0,2}$/iu.test(
+          lead,
+        )
+      )
+        continue;
+      const rest = body.slice(i + m[0].length);
+      const words =
+        rest
+          .match(/^(?:\s+[\p{L}\d'’.,-]+){1,6}/u)?.[0]
+          .split(/\s+/u)
+          .filter(Boolean) ?? [];
+      let hit = -1;
+      for (let k = 0; k < words.length; k++) {
+        const w = (words[k] as string).replace(/[.,'’s]+$/u, '').replace(/['’]$/u, '');
+        if (
+          WIN_OBJECT.test(w) ||
+          (this.event.discipline && w.toLowerCase() === this.event.discipline.split(' ')[0])
+        ) {
+          hit = k;
+          break;
+        }
+        if (/[.,;]$/u.test(words[k] as string)) break;
+      }
+      if (hit < 0) continue;
+      const afterObject = rest.slice(rest.indexOf(words[hit] as string) + (words[hit] as string).length);
+      if (/^\s+for\s+\p{L}+ing\b/u.test(afterObject)) continue;
+      const person = this.actorBefore(text, actors, clause, at(i));
+      this.claimPlace(person, 1, 3 * scale);
+      if (person) placed.add(person);
+    }
+    for (const m of body.matchAll(/\bwinner\s+(?=\p{Lu})/gu)) {
+      const person = this.actorAfter(actors, at((m.index ?? 0) + m[0].length), clause.end);
+      this.claimPlace(person, 1, 3 * scale);
+      if (person) placed.add(person);
+    }
+    for (const m of body.matchAll(/\bwinning\s+(?:time|mark|margin|run|jump|throw)\b/giu)) {
+      const person = this.actorBefore(text, actors, clause, at((m.index ?? 0) + m[0].length));
+      this.claimPlace(person, 1, 2 * scale);
+      if (person) placed.add(person);
+    }
+    for (const m of body.matchAll(PODIUM)) {
+      const person = this.actorBefore(text, actors, clause, at(m.index ?? 0));
+      this.claimPlace(person, 3, 2 * scale);
+      if (person) placed.add(person);
+    }
+    for (const m of body.matchAll(NO_MEDAL)) {
+      const person = this.actorBefore(text, actors, clause, at(m.index ?? 0));
+      if (person) this.noMedal.add(person);
+    }
+    this.markRules(text, body, clause, actors, placed, scale);
+    this.recordRules(text, body, clause, actors);
+  }
+
+  private markRules(
+    text: string,
+    body: string,
+    clause: Clause,
+    actors: Mention[],
+    placed: Set<Person>,
+    scale: number,
+  ): void {
+    const taken: Array<[number, number]> = [];
+    const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+    const attach = (index: number, length: number, mark: string) => {
+      const pos = clause.start + index;
+      const person = this.actorBefore(text, actors, clause, pos) ?? this.actorAfter(actors, pos, clause.end);
+      const weight = (person && placed.has(person) ? 3 : 1) * scale;
+      this.claimMark(person, mark, weight);
+      taken.push([index, index + length]);
+    };
+    for (const m of body.matchAll(FIELD_MARK)) attach(m.index ?? 0, m[0].length, `${m[1]}m`);
+    for (const m of body.matchAll(TIME_MARK)) {
+      if (!overlaps(m.index ?? 0, (m.index ?? 0) + m[0].length))
+        attach(m.index ?? 0, m[0].length, m[1] ?? '');
+    }
+    for (const m of body.matchAll(SECONDS_MARK)) {
+      const i = m.index ?? 0;
+      if (overlaps(i, i + m[0].length)) continue;
+      const lead = body.slice(Math.max(0, i - 30), i);
+      const unit = Boolean(m[2]);
+      const context = /(?:\bin|\bclocked|\bran|\bof|\btime|\bclock at|\bwith(?: a)?|\()\s*$/iu.test(lead);
+      if (unit || context) attach(i, m[0].length, m[1] ?? '');
+    }
+  }
+
+  private recordRules(text: string, body: string, clause: Clause, actors: Mention[]): void {
+    const found: Array<{ index: number; code: RecordCode; demonym: string | null }> = [];
+    for (const m of body.matchAll(RECORD_PHRASE)) {
+      const word = m[1] ?? '';
+      const code = recordCode(word, m[2] ?? '');
+      if (!code) continue;
+      if (
+        /^\p{Lu}/u.test(word) &&
+        !countryByDemonym(word) &&
+        !/^(?:World|Olympic|Games|National|European|Asian|African|Area|Continental|Championships?|Course|Meet|Meeting|Stadium|Personal|Season|Lifetime)/u.test(
+          word,
+        )
+      )
+        continue;
+      const i = m.index ?? 0;
+      const lead = body.slice(Math.max(0, i - 40), i);
+      if (RECORD_INVALID_LEAD.test(body.slice(Math.max(0, i - 25), i))) continue;
+      if (/^\s*holders?\b/iu.test(body.slice(i + m[0].length))) continue;
+      if (!RECORD_VALID_LEAD.test(lead) && !ACHIEVE.test(body.slice(0, i))) continue;
+      found.push({ index: i, code, demonym: countryByDemonym(word) ? word : null });
+    }
+    // A mark faster than the old personal best is a new one.
+    for (const m of body.matchAll(
+      /\b(?:faster|quicker|further|farther|higher|longer)\s+than\s+(?:his|her|their)\s+(?:previous\s+|old\s+)?(personal|season['’]?s?)\s+best\b/giu,
+    )) {
+      found.push({ index: m.index ?? 0, code: /^personal/iu.test(m[1] ?? '') ? 'PB' : 'SB', demonym: null });
+    }
+    for (const m of body.matchAll(RECORD_ABBREV)) {
+      const code = m[1] === 'SB' ? 'SB' : 'PB';
+      found.push({ index: m.index ?? 0, code, demonym: null });
+    }
+    // Codes right after a mark: "3:27.65 (OR)", "9.79 WR".
+    for (const m of body.matchAll(
+      /(?:\d{1,2}:)?\d{1,2}\.\d{1,3}m?\s*\(?\s*((?:WR|OR|AR|NR|CR|MR|PB|SB)(?:[\s,/]+(?:WR|OR|AR|NR|CR|MR|PB|SB))*)\b/gu,
+    )) {
+      for (const code of (m[1] ?? '').match(/WR|OR|AR|NR|CR|MR|PB|SB/gu) ?? []) {
+        found.push({ index: m.index ?? 0, code: code as RecordCode, demonym: null });
+      }
+    }
+    for (const f of found) {
+      const pos = clause.start + f.index;
+      const person =
+        this.actorBefore(text, actors, clause, pos, pos) ?? this.actorAfter(actors, pos, clause.end);
+      this.claimRecord(person, f.code);
+      if (person && f.demonym) this.people.voteCountry(person, countryByDemonym(f.demonym), 1);
+    }
+  }
+
+  private resolve(): DraftResult[] {
+    const claims = [...this.places].sort((a, b) => b.weight - a.weight || a.order - b.order);
+    const taken = new Set<number>();
+    for (const c of claims) {
+      if (this.assigned.has(c.person) || taken.has(c.value)) continue;
+      if (c.value <= 3 && this.noMedal.has(c.person) && c.weight < 5) continue;
+      this.assigned.set(c.person, c.value);
+      taken.add(c.value);
+    }
+    const results: DraftResult[] = [];
+    for (const [person, place] of this.assigned) {
+      const marks = this.marks
+        .filter((m) => m.person === person)
+        .sort((a, b) => b.weight - a.weight || a.order - b.order);
+      const records = [...(this.records.get(person) ?? [])].sort(
+        (a, b) => RECORD_ORDER.indexOf(a) - RECORD_ORDER.indexOf(b),
+      );
+      results.push({
+        place,
+        athlete: person.name,
+        country: person.country,
+        mark: marks[0]?.value ?? null,
+        records,
+      });
+    }
+    return results.sort((a, b) => a.place - b.place);
+  }
+}
