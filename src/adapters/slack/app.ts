@@ -4,6 +4,7 @@
  * poster for the scheduler. Bolt's receivers handle transport and signatures; this file turns a slash
  * command into (command, args, ctx) and a Reply into Block Kit, and nothing else.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type SlashCommand, SocketModeReceiver } from '@slack/bolt';
 import { commands as registry } from '../../../commands/index.js';
@@ -49,6 +50,11 @@ export interface StartSlackOptions {
   /** HTTP mode: port to listen on (default config.port; 0 picks a free one) and interface. */
   port?: number;
   host?: string;
+  /**
+   * HTTP mode: false to open no server of its own and serve through `handleRequest` on a server the
+   * caller shares with other receivers (Discord interactions on the same PORT). Default true.
+   */
+  listen?: boolean;
 }
 
 /** A running Slack adapter. */
@@ -60,6 +66,11 @@ export interface SlackHandle {
   stop(): Promise<void>;
   /** HTTP mode: the port actually listened on. */
   port?: number;
+  /**
+   * HTTP mode: serves `/slack/events` and `/healthz` from a shared server. Returns false (and
+   * touches nothing) for any other path, so the caller can route the request elsewhere.
+   */
+  handleRequest?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /** The arguments of Bolt's command listener this adapter uses. */
@@ -156,6 +167,22 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       },
     };
   }
+  const http = receiver;
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== SLACK_EVENTS_PATH && path !== '/healthz') return false;
+    try {
+      http.requestListener(req, res);
+    } catch {
+      // Bolt throws for a method it does not serve on its paths (GET /slack/events …).
+      if (!res.headersSent) res.writeHead(404).end();
+    }
+    return true;
+  };
+  if (options.listen === false) {
+    log.info({ path: SLACK_EVENTS_PATH }, 'slack: serving HTTP requests on a shared server');
+    return { app, poster, handleRequest, stop: async () => undefined };
+  }
   const server = (await app.start({
     port: options.port ?? config.port,
     ...(options.host ? { host: options.host } : {}),
@@ -163,7 +190,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? config.port);
   log.info({ port, path: SLACK_EVENTS_PATH }, 'slack: listening for HTTP requests');
-  return { app, poster, port, stop: () => app.stop() as Promise<void> };
+  return { app, poster, port, handleRequest, stop: () => app.stop() as Promise<void> };
 }
 
 /**

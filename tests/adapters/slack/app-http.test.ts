@@ -2,15 +2,20 @@
  * The real Bolt app in HTTP mode over loopback: signed slash-command requests exactly as Slack sends
  * them, against a fake Web API and response_url sink.
  */
+import { createServer } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
+import { startSlack } from '../../../src/adapters/slack/app.js';
 import { renderSlackMessage } from '../../../src/adapters/slack/render.js';
+import { loadConfig } from '../../../src/config.js';
 import type { Command, CommandContext } from '../../../src/core/command.js';
 import { parseArgs } from '../../../src/core/parse.js';
 import { internalErrorReply } from '../../../src/core/reply.js';
 import { runCommand } from '../../../src/core/run-command.js';
+import { createLogger } from '../../../src/logger.js';
+import { FakeSlack } from '../../fakes/slack/fake-slack.js';
 import { type SlackHarness, startSlackHarness, TEST_SIGNING_SECRET } from '../../fakes/slack/harness.js';
-import { postSlashCommand, send } from '../../fakes/slack/signed-request.js';
+import { postSlashCommand, send, slackSignature } from '../../fakes/slack/signed-request.js';
 import { loadShippedKb, testContext } from '../../helpers.js';
 
 let seenContexts: CommandContext[] = [];
@@ -178,7 +183,6 @@ describe('Slack adapter over HTTP', () => {
   it('rejects a body that was changed after signing', async () => {
     const fields = h.fake.slashCommand('/podium', '1500m');
     const ts = Math.floor(Date.now() / 1000);
-    const { slackSignature } = await import('../../fakes/slack/signed-request.js');
     const signature = slackSignature(TEST_SIGNING_SECRET, ts, new URLSearchParams(fields).toString());
     const tampered = new URLSearchParams({ ...fields, text: 'marathon' }).toString();
     const res = await send(
@@ -325,5 +329,45 @@ describe('Slack adapter over HTTP, open to everyone', () => {
     await expect(startSlackHarness({ mode: 'http', botToken: 'xoxb-revoked-token' })).rejects.toThrow(
       /invalid_auth/,
     );
+  });
+});
+
+describe('Slack adapter on a shared HTTP server', () => {
+  it('serves /slack/events and /healthz through handleRequest and leaves other paths to the caller', async () => {
+    const fake = await FakeSlack.start();
+    const slack = await startSlack({
+      config: loadConfig({
+        SLACK_MODE: 'http',
+        SLACK_BOT_TOKEN: fake.botToken,
+        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+      }),
+      kb: await loadShippedKb(),
+      logger: createLogger('silent'),
+      subscriptions: null,
+      listen: false,
+    });
+    const server = createServer((req, res) => {
+      if (slack.handleRequest?.(req, res)) return;
+      res.writeHead(418).end('discord would answer here');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      expect(slack.port).toBeUndefined();
+      const answer = await postSlashCommand(
+        `http://127.0.0.1:${port}/slack/events`,
+        TEST_SIGNING_SECRET,
+        fake.slashCommand('/podium', '1500m'),
+      );
+      expect(answer.body).toMatchObject({ response_type: 'in_channel' });
+      expect((await send(`http://127.0.0.1:${port}/healthz`, 'GET')).status).toBe(200);
+      expect((await send(`http://127.0.0.1:${port}/slack/events`, 'GET')).status).toBe(404);
+      expect((await send(`http://127.0.0.1:${port}/interactions`, 'POST')).status).toBe(418);
+    } finally {
+      server.close();
+      await slack.stop();
+      await fake.stop();
+    }
   });
 });

@@ -4,9 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
+import { startSlack } from '../../../src/adapters/slack/app.js';
 import { renderSlackMessage } from '../../../src/adapters/slack/render.js';
+import { loadConfig } from '../../../src/config.js';
 import type { Command } from '../../../src/core/command.js';
+import { createLogger } from '../../../src/logger.js';
+import { FakeSlack } from '../../fakes/slack/fake-slack.js';
 import { type SlackHarness, startSlackHarness } from '../../fakes/slack/harness.js';
+import { loadShippedKb } from '../../helpers.js';
 
 const slow: Command = {
   name: 'slowpoke',
@@ -73,5 +78,27 @@ describe('Slack adapter in Socket Mode', () => {
     await h.fake.waitForConnection();
     const id = h.fake.sendEnvelope('slash_commands', h.fake.slashCommand('/result', 'kerr'));
     expect((await h.fake.waitForAck(id, 10_000)).payload).toMatchObject({ response_type: 'in_channel' });
+  });
+});
+
+describe('Slack adapter in Socket Mode, misconfigured', () => {
+  it('refuses to start when Slack rejects the app-level token', async () => {
+    const fake = await FakeSlack.start();
+    try {
+      await expect(
+        startSlack({
+          config: loadConfig({
+            SLACK_BOT_TOKEN: fake.botToken,
+            SLACK_APP_TOKEN: 'xapp-from-another-app',
+            SLACK_API_URL: fake.apiUrl,
+          }),
+          kb: await loadShippedKb(),
+          logger: createLogger('silent'),
+          subscriptions: null,
+        }),
+      ).rejects.toThrow(/invalid_auth/);
+    } finally {
+      await fake.stop();
+    }
   });
 });
