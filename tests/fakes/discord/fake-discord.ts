@@ -192,7 +192,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const url = new URL(req.url ?? '/', base);
     const method = (req.method ?? 'GET').toUpperCase();
     const body = await readBody(req);
-    const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
+    // discord.js percent-encodes path segments (@original → %40original).
+    const pathname = decodeURIComponent(url.pathname);
+    const path = pathname.startsWith(API_PREFIX) ? pathname.slice(API_PREFIX.length) : pathname;
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       record({
         method,

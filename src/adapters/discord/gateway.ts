@@ -1,0 +1,248 @@
+/**
+ * The gateway bot: a discord.js v14 client with only the Guilds intent and small, swept caches,
+ * answering slash commands and autocomplete from the registry. One error boundary per interaction.
+ */
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type InteractionReplyOptions,
+  MessageFlags,
+  Options,
+} from 'discord.js';
+import type { Config } from '../../config.js';
+import type { ChannelPoster } from '../../core/platform.js';
+import { internalErrorReply, type Reply } from '../../core/reply.js';
+import { runCommand } from '../../core/run-command.js';
+import {
+  argsFromOptions,
+  autocompleteChoices,
+  DISCORD_DEFER_BUDGET_MS,
+  type DiscordDeps,
+  discordContext,
+  findServedCommand,
+  unknownCommandReply,
+  within,
+} from './interaction.js';
+import { createDiscordPoster } from './poster.js';
+import { type DiscordMessage, renderDiscordMessage } from './render.js';
+
+/** What startDiscordGateway needs. */
+export interface StartDiscordGatewayOptions extends DiscordDeps {
+  config: Config;
+  /** How long to wait for READY before giving up (default 30 s). */
+  readyTimeoutMs?: number;
+}
+
+/** A connected gateway bot. */
+export interface DiscordGatewayHandle {
+  client: Client<true>;
+  /** Posts scheduled replies into channels (REST, no gateway needed). */
+  poster: ChannelPoster;
+  /** Closes the gateway connection. */
+  stop(): Promise<void>;
+}
+
+/** Caches Podium never reads are kept empty; users and members are capped (the bot's own always kept). */
+function makeCache(client: () => Client) {
+  const isMe = (item: { id: string }) => item.id === client().user?.id;
+  return Options.cacheWithLimits({
+    ...Options.DefaultMakeCacheSettings,
+    MessageManager: 0,
+    ReactionManager: 0,
+    ReactionUserManager: 0,
+    PresenceManager: 0,
+    VoiceStateManager: 0,
+    GuildEmojiManager: 0,
+    GuildStickerManager: 0,
+    GuildScheduledEventManager: 0,
+    StageInstanceManager: 0,
+    GuildInviteManager: 0,
+    GuildBanManager: 0,
+    AutoModerationRuleManager: 0,
+    ThreadMemberManager: 0,
+    ApplicationCommandManager: 0,
+    EntitlementManager: 0,
+    UserManager: { maxSize: 200, keepOverLimit: isMe },
+    GuildMemberManager: { maxSize: 50, keepOverLimit: isMe },
+    ThreadManager: { maxSize: 50 },
+  });
+}
+
+/** discord.js options from a rendered payload (discord.js spells allowed_mentions its own way). */
+function toReplyOptions(message: DiscordMessage, ephemeral: boolean): InteractionReplyOptions {
+  return {
+    embeds: message.embeds,
+    allowedMentions: { parse: [] },
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+/** Sends a reply in whatever state the interaction is: first answer, edit of a deferral, or follow-up. */
+async function deliver(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
+  const message = renderDiscordMessage(reply);
+  const ephemeral = message.flags !== undefined;
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply(toReplyOptions(message, ephemeral));
+    return;
+  }
+  if (interaction.deferred && !interaction.replied) {
+    if (ephemeral && !interaction.ephemeral) {
+      // A public "thinking…" cannot become private: answer privately and remove the placeholder.
+      await interaction.followUp(toReplyOptions(message, true));
+      await interaction.deleteReply();
+      return;
+    }
+    await interaction.editReply({ embeds: message.embeds, allowedMentions: { parse: [] } });
+    return;
+  }
+  await interaction.followUp(toReplyOptions(message, ephemeral));
+}
+
+/** Builds the interaction handler: the gateway adapter's single error boundary. */
+export function gatewayInteractionHandler(deps: DiscordDeps): (interaction: Interaction) => Promise<void> {
+  const log = deps.logger;
+  const budget = deps.deferBudgetMs ?? DISCORD_DEFER_BUDGET_MS;
+
+  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = findServedCommand(deps, interaction.commandName);
+    if (!command) {
+      await deliver(interaction, unknownCommandReply(interaction.commandName));
+      return;
+    }
+    if (command.slow) await interaction.deferReply();
+    const ctx = discordContext(deps, {
+      channelId: interaction.channelId,
+      userId: interaction.user.id,
+      permissions: interaction.memberPermissions?.bitfield ?? null,
+      inGuild: interaction.inGuild(),
+    });
+    const running = runCommand(command, ctx, argsFromOptions(command, interaction.options.data));
+    if (!interaction.deferred) {
+      // A command that turns out slow still gets its answer: defer before Discord's 3 s run out.
+      const quick = await within(running, budget);
+      if (!quick.done) await interaction.deferReply();
+    }
+    await deliver(interaction, await running);
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const choices = autocompleteChoices(deps, interaction.commandName, interaction.options.data);
+    await interaction.respond(choices);
+  }
+
+  return async (interaction) => {
+    const started = performance.now();
+    try {
+      if (interaction.isChatInputCommand()) await onCommand(interaction);
+      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      else return;
+      log.debug(
+        { interactionId: interaction.id, command: interaction.commandName, ms: performance.now() - started },
+        'discord: interaction answered',
+      );
+    } catch (err) {
+      const command = 'commandName' in interaction ? interaction.commandName : null;
+      log.error({ err, interactionId: interaction.id, command }, 'discord: interaction failed');
+      try {
+        if (interaction.isAutocomplete()) {
+          if (!interaction.responded) await interaction.respond([]);
+        } else if (interaction.isRepliable()) {
+          const options = toReplyOptions(renderDiscordMessage(internalErrorReply()), true);
+          if (interaction.deferred && !interaction.replied) {
+            await interaction.followUp(options);
+            await interaction.deleteReply();
+          } else if (interaction.replied) {
+            await interaction.followUp(options);
+          } else {
+            await interaction.reply(options);
+          }
+        }
+      } catch (answerErr) {
+        log.warn({ err: answerErr, interactionId: interaction.id }, 'discord: could not report the failure');
+      }
+    }
+  };
+}
+
+/**
+ * Connects the gateway bot: logs in with DISCORD_TOKEN (REST at DISCORD_API_URL, gateway URL from
+ * /gateway/bot), waits for READY, and answers interactions until stopped.
+ */
+export async function startDiscordGateway(
+  options: StartDiscordGatewayOptions,
+): Promise<DiscordGatewayHandle> {
+  const { config, logger } = options;
+  const token = config.discord.token;
+  if (!token) throw new Error('startDiscordGateway: DISCORD_TOKEN is not set');
+  const log = logger.child({ component: 'discord' });
+  const deps: DiscordDeps = { ...options, logger: log };
+
+  const client: Client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: config.discord.apiUrl },
+    allowedMentions: { parse: [] },
+    makeCache: makeCache(() => client),
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      // Users arrive with every interaction; keep none but the bot itself for long.
+      users: { interval: 3600, filter: () => (user) => user.id !== client.user?.id },
+      guildMembers: { interval: 3600, filter: () => (member) => member.id !== client.user?.id },
+    },
+  });
+  const handle = gatewayInteractionHandler(deps);
+  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+  client.on(Events.Error, (err) => log.error({ err }, 'discord: client error'));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'discord: warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    log.error({ code: event.code, shardId }, 'discord: gateway closed and will not reconnect'),
+  );
+  client.on(Events.ShardReconnecting, (shardId) =>
+    log.warn({ shardId }, 'discord: reconnecting to the gateway'),
+  );
+  client.rest.on('rateLimited', (info) =>
+    log.warn(
+      { route: info.route, retryAfter: info.retryAfter, global: info.global },
+      'discord: rate limited',
+    ),
+  );
+
+  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
+  const ready = new Promise<Client<true>>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`discord: no READY within ${readyTimeoutMs} ms`)),
+      readyTimeoutMs,
+    );
+    client.once(Events.ClientReady, (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+  });
+  try {
+    await client.login(token);
+    await ready;
+  } catch (err) {
+    await client.destroy();
+    throw err;
+  }
+  const readyClient = client as Client<true>;
+  log.info(
+    {
+      user: readyClient.user.tag,
+      applicationId: readyClient.application.id,
+      guilds: readyClient.guilds.cache.size,
+    },
+    'discord: connected to the gateway',
+  );
+  const poster = createDiscordPoster({ config, logger: log });
+  return {
+    client: readyClient,
+    poster,
+    stop: async () => {
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * What the gateway bot and the HTTP interactions endpoint share: turning an interaction's options
+ * into command arguments, building the command context, answering autocomplete, and the options
+ * common to both transports. Transport code (discord.js, node:http) stays in gateway.ts and http.ts.
+ */
+import { commands as registry } from '../../../commands/index.js';
+import type { Command, CommandArgs, CommandContext, SubscriptionsPort } from '../../core/command.js';
+import { type Choice, complete, MAX_CHOICES } from '../../core/complete.js';
+import type { KnowledgeBase } from '../../core/knowledge-base.js';
+import { type Reply, userErrorReply } from '../../core/reply.js';
+import { echo } from '../../core/text.js';
+import type { Logger } from '../../logger.js';
+
+/** How long a command may run before the adapter defers (Discord allows 3 s for the first answer). */
+export const DISCORD_DEFER_BUDGET_MS = 2000;
+/** Discord's Manage Channels permission bit. */
+export const MANAGE_CHANNELS_BIT = 1n << 4n;
+
+/** What both Discord transports need. */
+export interface DiscordDeps {
+  kb: KnowledgeBase;
+  logger: Logger;
+  subscriptions: SubscriptionsPort | null;
+  /** Clock for commands (tests inject one). */
+  now?: () => Date;
+  random?: () => number;
+  /** The commands to serve; the registry by default. */
+  commands?: readonly Command[];
+  /** How long a command may run before the answer is deferred (default 2 s). */
+  deferBudgetMs?: number;
+}
+
+/** One option of an interaction as Discord sends it (gateway and HTTP bodies share the shape). */
+export interface RawInteractionOption {
+  name: string;
+  type: number;
+  value?: unknown;
+  focused?: boolean;
+  options?: readonly RawInteractionOption[];
+}
+
+/** Where an interaction happened and who used it. */
+export interface InteractionPlace {
+  channelId: string | null;
+  userId: string | null;
+  /** The member's permissions in the channel; null outside servers. */
+  permissions: bigint | null;
+  inGuild: boolean;
+}
+
+/** The command of this name among those served (Discord sends lower-case names). */
+export function findServedCommand(deps: DiscordDeps, name: string): Command | undefined {
+  return (deps.commands ?? registry).find((c) => c.name === name);
+}
+
+/** The reply for a command Discord knows but this bot does not serve (stale registration). */
+export function unknownCommandReply(name: string): Reply {
+  return userErrorReply(`I don't know /${echo(name, 32)}`, [
+    'The commands registered with Discord are older than this bot: a server admin can run `npx podium discord deploy`.',
+    'Try /help.',
+  ]);
+}
+
+/** Command arguments from an interaction's options: only declared options, strings and integers as sent. */
+export function argsFromOptions(
+  command: Command,
+  options: readonly RawInteractionOption[] | undefined,
+): CommandArgs {
+  const args: CommandArgs = {};
+  for (const spec of command.options) {
+    const option = options?.find((o) => o.name === spec.name);
+    const value = option?.value;
+    if (typeof value === 'string' || typeof value === 'number') args[spec.name] = value;
+    else if (typeof value === 'boolean') args[spec.name] = String(value);
+  }
+  return args;
+}
+
+/**
+ * The command context of one interaction. Members may manage the channel when they hold Manage
+ * Channels there; in a DM with the bot the channel is the user's own, so they may.
+ */
+export function discordContext(deps: DiscordDeps, place: InteractionPlace): CommandContext {
+  const canManageChannel =
+    place.permissions !== null
+      ? (place.permissions & MANAGE_CHANNELS_BIT) === MANAGE_CHANNELS_BIT
+      : !place.inGuild;
+  return {
+    kb: deps.kb,
+    now: deps.now ?? (() => new Date()),
+    random: deps.random ?? Math.random,
+    platform: 'discord',
+    channelId: place.channelId,
+    userId: place.userId,
+    // Discord does not tell bots a server's time zone.
+    timeZone: null,
+    canManageChannel,
+    subscriptions: deps.subscriptions,
+  };
+}
+
+/** Permissions from an interaction's member (a decimal string on the wire); null when absent or bad. */
+export function parsePermissions(value: unknown): bigint | null {
+  if (typeof value !== 'string' || !/^\d{1,30}$/.test(value)) return null;
+  return BigInt(value);
+}
+
+/** Autocomplete suggestions for the focused option: from the option's declared source, best first, at most 25. */
+export function autocompleteChoices(
+  deps: DiscordDeps,
+  commandName: string,
+  options: readonly RawInteractionOption[] | undefined,
+): Choice[] {
+  const command = findServedCommand(deps, commandName);
+  const focused = options?.find((o) => o.focused);
+  if (!command || !focused) return [];
+  const spec = command.options.find((o) => o.name === focused.name);
+  if (!spec?.autocomplete) return [];
+  const typed = typeof focused.value === 'string' ? focused.value : String(focused.value ?? '');
+  return complete(deps.kb, spec.autocomplete, typed, MAX_CHOICES).slice(0, MAX_CHOICES);
+}
+
+/** Races a promise against a timer: `{ done: false }` once `ms` pass first (the promise keeps running). */
+export function within<T>(
+  promise: Promise<T>,
+  ms: number,
+): Promise<{ done: true; value: T } | { done: false }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve({ done: false }), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve({ done: true, value });
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
+  });
+}
