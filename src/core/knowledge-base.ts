@@ -232,25 +232,35 @@ export class KnowledgeBase {
     return this.allQuotes;
   }
 
-  /** Quotes containing every keyword word (folded, accents optional), optionally by one speaker. */
-  quotesMatching(keyword: string, speakerId?: string): Quote[] {
+  /**
+   * Quotes containing every keyword (folded, accents optional; a keyword also matches words it
+   * begins, so "medal" finds "medalled"), optionally by one speaker. Uses the word index: the
+   * posting lists of each keyword's words are merged, then intersected, smallest first.
+   */
+  quotesMatching(keyword: string, speakerId?: string): readonly Quote[] {
     const kws = words(keyword);
-    if (kws.length === 0) return [...(speakerId ? this.quotesBy(speakerId) : this.allQuotes)];
-    const pool = speakerId ? this.quotesBy(speakerId) : this.candidatesForWords(kws);
-    return pool.filter((q) => {
-      const text = ` ${fold(q.text)} `;
-      return kws.every((k) => text.includes(` ${k}`));
-    });
+    if (kws.length === 0) return speakerId ? this.quotesBy(speakerId) : this.allQuotes;
+    if (speakerId) {
+      return this.quotesBy(speakerId).filter((q) => {
+        const text = ` ${fold(q.text)}`;
+        return kws.every((k) => text.includes(` ${k}`));
+      });
+    }
+    const sets = kws.map((k) => this.quotesWithWordPrefix(k)).sort((a, b) => a.size - b.size);
+    const [smallest, ...rest] = sets;
+    if (!smallest) return [];
+    return [...smallest].filter((q) => rest.every((set) => set.has(q)));
   }
 
-  private candidatesForWords(kws: readonly string[]): readonly Quote[] {
-    // The rarest indexed word bounds the scan; prefix words ("medal" → "medalled") fall back to all.
-    let best: readonly Quote[] | null = null;
-    for (const k of kws) {
-      const list = this.quoteWords.get(k);
-      if (list && (best === null || list.length < best.length)) best = list;
+  private quotesWithWordPrefix(prefix: string): Set<Quote> {
+    const out = new Set<Quote>(this.quoteWords.get(prefix) ?? []);
+    // Longer words that start with the keyword; the vocabulary is scanned once per keyword.
+    if (prefix.length >= 3) {
+      for (const [w, list] of this.quoteWords) {
+        if (w.length > prefix.length && w.startsWith(prefix)) for (const q of list) out.add(q);
+      }
     }
-    return best ?? this.allQuotes;
+    return out;
   }
 
   /** Every placing of an athlete, most recent event first. */

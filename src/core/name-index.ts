@@ -19,6 +19,14 @@ function maxEdits(len: number): number {
   return 2;
 }
 
+/** Wider budget for comparing a word against one candidate's words directly. */
+function fallbackEdits(len: number): number {
+  if (len <= 3) return 0;
+  if (len <= 5) return 1;
+  if (len <= 8) return 2;
+  return 3;
+}
+
 /**
  * Finds people by name the way fans type them: full name, surname or given name, any case,
  * accents optional, typos tolerated. Exact keys answer from one map lookup; typos go through a
@@ -106,28 +114,52 @@ export class NameIndex<T> {
     return (this.entries[n] as Entry<T>).item;
   }
 
-  /** Scores people against query words: mean over query words of the best word similarity. */
+  /**
+   * Scores people against query words: the mean over query words of the best word similarity.
+   * Words found through the deletion index vote for everyone who has them; then, for each such
+   * candidate, a query word that matched none of their words is compared with their words
+   * directly, with a wider budget — a matched given name makes a badly misspelt surname findable
+   * by checking only the few dozen people who share that given name.
+   */
   private rank(qWords: readonly string[]): Array<{ n: number; score: number }> {
-    const perEntry = new Map<number, number[]>();
+    const score = new Map<number, number>();
+    const mask = new Map<number, number>();
     qWords.forEach((qw, qi) => {
+      const best = new Map<number, number>();
       for (const [word, similarity] of this.similarWords(qw)) {
         for (const n of this.postings.get(word) ?? []) {
-          let sims = perEntry.get(n);
-          if (!sims) {
-            sims = new Array<number>(qWords.length).fill(0);
-            perEntry.set(n, sims);
-          }
-          if (similarity > (sims[qi] as number)) sims[qi] = similarity;
+          if (similarity > (best.get(n) ?? 0)) best.set(n, similarity);
         }
       }
+      for (const [n, sim] of best) {
+        score.set(n, (score.get(n) ?? 0) + sim);
+        mask.set(n, (mask.get(n) ?? 0) | (1 << qi));
+      }
     });
+    const full = (1 << qWords.length) - 1;
     const out: Array<{ n: number; score: number }> = [];
-    for (const [n, sims] of perEntry) {
-      let score = sims.reduce((a, b) => a + b, 0) / qWords.length;
+    for (const [n, sum] of score) {
+      let total = sum;
+      const m = mask.get(n) ?? 0;
+      const entry = this.entries[n] as Entry<T>;
+      if (m !== full) {
+        qWords.forEach((qw, qi) => {
+          if (m & (1 << qi)) return;
+          const budget = fallbackEdits(qw.length);
+          let sim = 0;
+          for (const words of entry.names) {
+            for (const w of words) {
+              const d = editDistance(qw, w, budget);
+              if (d <= budget) sim = Math.max(sim, 1 - d / Math.max(qw.length, w.length));
+            }
+          }
+          total += sim;
+        });
+      }
+      let s = total / qWords.length;
       // Prefer the person whose main name is fully covered ("cole hocker" over "cole hockerson").
-      const main = this.entries[n]?.names[0] ?? [];
-      if (main.length === qWords.length) score += 0.001;
-      out.push({ n, score });
+      if ((entry.names[0]?.length ?? 0) === qWords.length) s += 0.001;
+      out.push({ n, score: s });
     }
     return out.sort((a, b) => b.score - a.score || a.n - b.n);
   }
@@ -135,7 +167,12 @@ export class NameIndex<T> {
   /** Distinct indexed words within the typo budget of `w`, with a similarity in (0, 1]. */
   private similarWords(w: string): Map<string, number> {
     const found = new Map<string, number>();
-    if (this.postings.has(w)) found.set(w, 1);
+    // A word that exists as typed is taken as meant: its misspelt neighbours would only add noise
+    // (and hundreds of candidates for a common given name).
+    if (this.postings.has(w)) {
+      found.set(w, 1);
+      return found;
+    }
     const budget = maxEdits(w.length);
     if (budget === 0) return found;
     const candidates = new Set<string>();
