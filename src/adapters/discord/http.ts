@@ -1,0 +1,342 @@
+/**
+ * HTTP interactions: Discord POSTs each interaction to `/discord/interactions`, signed with
+ * Ed25519. Stateless (no gateway connection), so any number of instances can serve behind a load
+ * balancer. Same commands, renderer and autocomplete as the gateway bot.
+ */
+import { createPublicKey, type KeyObject, verify } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { REST, Routes } from 'discord.js';
+import type { Config } from '../../config.js';
+import { internalErrorReply, type Reply } from '../../core/reply.js';
+import { runCommand } from '../../core/run-command.js';
+import {
+  argsFromOptions,
+  autocompleteChoices,
+  DISCORD_DEFER_BUDGET_MS,
+  type DiscordDeps,
+  discordContext,
+  findServedCommand,
+  parsePermissions,
+  type RawInteractionOption,
+  unknownCommandReply,
+  within,
+} from './interaction.js';
+import { type DiscordMessage, renderDiscordMessage } from './render.js';
+
+/** The path Discord's "Interactions Endpoint URL" must point at. */
+export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
+/** Oldest signature timestamp accepted (replay protection). */
+export const DISCORD_MAX_SIGNATURE_AGE_S = 300;
+/** Largest request body read (Discord's interactions are a few kilobytes). */
+export const DISCORD_MAX_BODY_BYTES = 256 * 1024;
+/** DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32-byte raw key follows it. */
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+/** Interaction types (request) and callback types (response) used here. */
+const PING = 1;
+const APPLICATION_COMMAND = 2;
+const AUTOCOMPLETE = 4;
+const PONG = 1;
+const CHANNEL_MESSAGE = 4;
+const DEFERRED_CHANNEL_MESSAGE = 5;
+const AUTOCOMPLETE_RESULT = 8;
+
+/** A Node KeyObject from the Developer Portal's hex public key. */
+export function discordPublicKey(hex: string): KeyObject {
+  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new Error('discord public key: expected 64 hex characters');
+  return createPublicKey({
+    key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]),
+    format: 'der',
+    type: 'spki',
+  });
+}
+
+/**
+ * Checks Discord's signature: Ed25519 over timestamp + raw body, and a timestamp no more than five
+ * minutes from now (either way) so a captured request cannot be replayed later.
+ */
+export function verifyDiscordSignature(
+  key: KeyObject,
+  signatureHex: string | undefined,
+  timestamp: string | undefined,
+  body: Buffer,
+  nowMs: number = Date.now(),
+): boolean {
+  if (
+    !signatureHex ||
+    !timestamp ||
+    !/^[0-9a-fA-F]{128}$/.test(signatureHex) ||
+    !/^\d{1,12}$/.test(timestamp)
+  ) {
+    return false;
+  }
+  if (Math.abs(nowMs / 1000 - Number(timestamp)) > DISCORD_MAX_SIGNATURE_AGE_S) return false;
+  try {
+    return verify(
+      null,
+      Buffer.concat([Buffer.from(timestamp, 'utf8'), body]),
+      key,
+      Buffer.from(signatureHex, 'hex'),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** What startDiscordHttp needs. */
+export interface StartDiscordHttpOptions extends DiscordDeps {
+  config: Config;
+  /** Port to listen on (default config.port; 0 picks a free one) and interface (default all). */
+  port?: number;
+  host?: string;
+  /**
+   * false to open no server of its own and serve through `handleRequest` on a server the caller
+   * shares with other receivers (Slack's HTTP mode on the same PORT). Default true.
+   */
+  listen?: boolean;
+}
+
+/** A running HTTP interactions endpoint. */
+export interface DiscordHttpHandle {
+  /** The server, when it listens on its own. */
+  server: Server | null;
+  /** Base URL it listens on (http://host:port), when it listens on its own. */
+  url: string | null;
+  /** Serves /discord/interactions and /healthz; returns false (touching nothing) for other paths. */
+  handleRequest: (req: IncomingMessage, res: ServerResponse) => boolean;
+  stop(): Promise<void>;
+}
+
+interface RawInteraction {
+  id?: unknown;
+  type?: unknown;
+  token?: unknown;
+  application_id?: unknown;
+  guild_id?: unknown;
+  channel_id?: unknown;
+  channel?: { id?: unknown };
+  member?: { permissions?: unknown; user?: { id?: unknown } };
+  user?: { id?: unknown };
+  data?: { name?: unknown; options?: RawInteractionOption[] };
+}
+
+class BodyTooLarge extends Error {
+  override name = 'BodyTooLarge';
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > DISCORD_MAX_BODY_BYTES) throw new BodyTooLarge(`body over ${DISCORD_MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/**
+ * Starts the HTTP interactions endpoint (POST /discord/interactions, GET /healthz). Needs
+ * DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID; no token (follow-ups use the interaction token).
+ */
+export async function startDiscordHttp(options: StartDiscordHttpOptions): Promise<DiscordHttpHandle> {
+  const { config } = options;
+  const { publicKey, applicationId, apiUrl } = config.discord;
+  if (!publicKey) throw new Error('startDiscordHttp: DISCORD_PUBLIC_KEY is not set');
+  const log = options.logger.child({ component: 'discord-http' });
+  const deps: DiscordDeps = { ...options, logger: log };
+  const key = discordPublicKey(publicKey);
+  const budget = options.deferBudgetMs ?? DISCORD_DEFER_BUDGET_MS;
+  const clock = () => (options.now ? options.now().getTime() : Date.now());
+  // Webhook calls with the interaction token need no bot token.
+  const rest = new REST({ api: apiUrl, retries: 2, timeout: 10_000 });
+  const pending = new Set<Promise<void>>();
+
+  /**
+   * Edits the public deferred "thinking…" into the answer; a private answer cannot be an edit of a
+   * public message, so it goes as an ephemeral follow-up and the placeholder is deleted.
+   */
+  async function completeDeferred(appId: string, token: string, message: DiscordMessage): Promise<void> {
+    if (message.flags !== undefined) {
+      await rest.post(Routes.webhook(appId, token), { body: message, auth: false });
+      await rest.delete(Routes.webhookMessage(appId, token, '@original'), { auth: false });
+      return;
+    }
+    const { flags: _fixedAtDeferral, ...edit } = message;
+    await rest.patch(Routes.webhookMessage(appId, token, '@original'), { body: edit, auth: false });
+  }
+
+  /** Runs the command; answers within the budget, or defers and finishes in the background. */
+  async function onCommand(interaction: RawInteraction, respond: (body: unknown) => void): Promise<void> {
+    const name = str(interaction.data?.name) ?? '';
+    const token = str(interaction.token);
+    const appId = str(interaction.application_id) ?? applicationId;
+    const command = findServedCommand(deps, name);
+    if (!command) {
+      respond({ type: CHANNEL_MESSAGE, data: renderDiscordMessage(unknownCommandReply(name)) });
+      return;
+    }
+    const ctx = discordContext(deps, {
+      channelId: str(interaction.channel_id) ?? str(interaction.channel?.id),
+      userId: str(interaction.member?.user?.id) ?? str(interaction.user?.id),
+      permissions: parsePermissions(interaction.member?.permissions),
+      inGuild: str(interaction.guild_id) !== null,
+    });
+    let running: Promise<Reply> | null = null;
+    if (!command.slow) {
+      running = runCommand(command, ctx, argsFromOptions(command, interaction.data?.options));
+      const quick = await within(running, budget);
+      if (quick.done) {
+        respond({ type: CHANNEL_MESSAGE, data: renderDiscordMessage(quick.value) });
+        return;
+      }
+    }
+    if (!token || !appId) throw new Error('interaction without token or application id: cannot defer');
+    respond({ type: DEFERRED_CHANNEL_MESSAGE, data: {} });
+    const later = (async () => {
+      try {
+        const reply = await (running ??
+          runCommand(command, ctx, argsFromOptions(command, interaction.data?.options)));
+        await completeDeferred(appId, token, renderDiscordMessage(reply));
+      } catch (err) {
+        log.error({ err, command: name, interactionId: interaction.id }, 'discord: deferred command failed');
+        try {
+          await completeDeferred(appId, token, renderDiscordMessage(internalErrorReply()));
+        } catch (answerErr) {
+          log.warn(
+            { err: answerErr, interactionId: interaction.id },
+            'discord: could not report the failure',
+          );
+        }
+      }
+    })();
+    pending.add(later);
+    void later.finally(() => pending.delete(later));
+  }
+
+  /** The adapter's single error boundary for one request. */
+  async function onInteraction(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let answered = false;
+    const respond = (body: unknown) => {
+      answered = true;
+      sendJson(res, 200, body);
+    };
+    let interaction: RawInteraction | null = null;
+    try {
+      const body = await readBody(req);
+      const signature = req.headers['x-signature-ed25519'];
+      const timestamp = req.headers['x-signature-timestamp'];
+      if (
+        !verifyDiscordSignature(
+          key,
+          typeof signature === 'string' ? signature : undefined,
+          typeof timestamp === 'string' ? timestamp : undefined,
+          body,
+          clock(),
+        )
+      ) {
+        answered = true;
+        sendJson(res, 401, { error: 'invalid request signature' });
+        return;
+      }
+      try {
+        interaction = JSON.parse(body.toString('utf8')) as RawInteraction;
+      } catch {
+        answered = true;
+        sendJson(res, 400, { error: 'body is not JSON' });
+        return;
+      }
+      switch (interaction?.type) {
+        case PING:
+          respond({ type: PONG });
+          return;
+        case APPLICATION_COMMAND:
+          await onCommand(interaction, respond);
+          return;
+        case AUTOCOMPLETE:
+          respond({
+            type: AUTOCOMPLETE_RESULT,
+            data: {
+              choices: autocompleteChoices(
+                deps,
+                str(interaction.data?.name) ?? '',
+                interaction.data?.options,
+              ),
+            },
+          });
+          return;
+        default:
+          answered = true;
+          sendJson(res, 400, { error: 'unsupported interaction type' });
+      }
+    } catch (err) {
+      if (err instanceof BodyTooLarge) {
+        if (!answered) sendJson(res, 413, { error: 'body too large' });
+        return;
+      }
+      log.error(
+        { err, interactionId: interaction?.id, command: interaction?.data?.name },
+        'discord: interaction failed',
+      );
+      if (answered) return;
+      if (interaction?.type === AUTOCOMPLETE) respond({ type: AUTOCOMPLETE_RESULT, data: { choices: [] } });
+      else respond({ type: CHANNEL_MESSAGE, data: renderDiscordMessage(internalErrorReply()) });
+    }
+  }
+
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/healthz') {
+      if (req.method === 'GET' || req.method === 'HEAD') sendJson(res, 200, { ok: true });
+      else sendJson(res, 405, { error: 'method not allowed' });
+      return true;
+    }
+    if (path !== DISCORD_INTERACTIONS_PATH) return false;
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { error: 'method not allowed' });
+      return true;
+    }
+    void onInteraction(req, res);
+    return true;
+  };
+
+  const settle = async () => {
+    await Promise.allSettled([...pending]);
+  };
+
+  if (options.listen === false) {
+    log.info({ path: DISCORD_INTERACTIONS_PATH }, 'discord: serving HTTP interactions on a shared server');
+    return { server: null, url: null, handleRequest, stop: settle };
+  }
+  const server = createServer((req, res) => {
+    if (!handleRequest(req, res)) sendJson(res, 404, { error: 'not found' });
+  });
+  server.listen(options.port ?? config.port, options.host);
+  await once(server, 'listening');
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  log.info({ url, path: DISCORD_INTERACTIONS_PATH }, 'discord: listening for HTTP interactions');
+  return {
+    server,
+    url,
+    handleRequest,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await settle();
+    },
+  };
+}
