@@ -50,7 +50,7 @@ afterAll(async () => {
 async function post(body: string, headers: Record<string, string>, url = `${http.url}/discord/interactions`) {
   const res = await fetch(url, { method: 'POST', headers, body });
   const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+  return { status: res.status, json: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
 }
 
 function signed(interaction: RawInteraction) {
@@ -68,8 +68,8 @@ describe('HTTP interactions endpoint', () => {
   it('answers a signed /podium 1500m with the embed in the response', async () => {
     const { status, json } = await signed(chatInputInteraction('podium', [str('event', '1500m')], place()));
     expect(status).toBe(200);
-    expect(json?.type).toBe(4);
-    const data = json?.data as {
+    expect(json.type).toBe(4);
+    const data = json.data as {
       embeds: Array<{ title: string; color: number; description: string }>;
       allowed_mentions: unknown;
       flags?: number;
@@ -83,15 +83,15 @@ describe('HTTP interactions endpoint', () => {
 
   it('answers /help privately', async () => {
     const { json } = await signed(chatInputInteraction('help', [], place()));
-    expect((json?.data as { flags?: number }).flags).toBe(EPHEMERAL_FLAG);
+    expect((json.data as { flags?: number }).flags).toBe(EPHEMERAL_FLAG);
   });
 
   it('answers autocomplete with at most 25 choices, best first', async () => {
     const { json } = await signed(
       autocompleteInteraction('result', [str('athlete', 'kerr')], 'athlete', place()),
     );
-    expect(json?.type).toBe(8);
-    const choices = (json?.data as { choices: Array<{ name: string; value: string }> }).choices;
+    expect(json.type).toBe(8);
+    const choices = (json.data as { choices: Array<{ name: string; value: string }> }).choices;
     expect(choices.length).toBeLessThanOrEqual(25);
     expect(choices[0]).toEqual({ name: 'Josh Kerr (GBR)', value: 'Josh Kerr' });
   });
@@ -132,7 +132,7 @@ describe('HTTP interactions endpoint', () => {
     const interaction = chatInputInteraction('explode', [], place());
     const { status, json } = await signed(interaction);
     expect(status).toBe(200);
-    const data = json?.data as { flags: number; embeds: Array<{ title: string }> };
+    const data = json.data as { flags: number; embeds: Array<{ title: string }> };
     expect(data.flags).toBe(EPHEMERAL_FLAG);
     expect(data.embeds[0]?.title).toBe('Something went wrong');
     expect(JSON.stringify(json)).not.toMatch(/kaboom|db\.ts/);
