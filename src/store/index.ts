@@ -1,5 +1,10 @@
 /** Storage for subscriptions, scheduler state and the delivery ledger (PODIUM_STORE). */
 export { openStore, type PodiumStore, resolveSqlitePath, type StoreOptions } from './open-store.js';
-export { type ChannelState, type DeliveryRecord, emptyChannelState } from './records.js';
+export {
+  type ChannelState,
+  type DeliveryAttempt,
+  type DeliveryRecord,
+  emptyChannelState,
+} from './records.js';
 export { isStoreError, StoreError } from './store-error.js';
 export type { Claims, Collection, DueEntry, DueIndex, StoreKind } from './types.js';

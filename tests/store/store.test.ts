@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isStoreError, openStore, type PodiumStore, resolveSqlitePath } from '../../src/store/index.js';
-import { freshPrefix, REDIS_URL, tempDir } from '../scheduler/helpers.js';
+import { dropPrefix, freshPrefix, REDIS_URL, tempDir } from '../scheduler/helpers.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -16,8 +16,12 @@ async function open(kind: 'memory' | 'sqlite' | 'redis', file?: string): Promise
     cleanups.push(tmp.cleanup);
     url = `sqlite://${file ?? path.join(tmp.dir, 'podium.sqlite')}`;
   }
-  if (kind === 'redis') url = REDIS_URL;
-  const store = await openStore(url, { prefix: freshPrefix('store') });
+  const prefix = freshPrefix('store');
+  if (kind === 'redis') {
+    url = REDIS_URL;
+    cleanups.push(() => dropPrefix(prefix));
+  }
+  const store = await openStore(url, { prefix });
   cleanups.unshift(() => store.close());
   return store;
 }
