@@ -25,7 +25,7 @@ import { type QuoteSpan, spanText } from './quote-scanner.js';
 import type { QuoteChannel } from './types.js';
 
 /** Where an attribution was found. */
-export type AttributionRule = 'after' | 'before' | 'dash' | 'lead-in' | 'beat';
+export type AttributionRule = 'after' | 'before' | 'dash' | 'lead-in' | 'beat' | 'topic';
 
 /** Text that names the speaker of a quotation. */
 export interface Attribution {
@@ -330,6 +330,18 @@ function parseBeat(text: string, offset: number, para: number): Attribution | nu
       };
     }
   }
+  // "Lowe was close to tears. "I did not expect this."" — a paragraph that opens with one short
+  // sentence about one named person, then that person's words.
+  if (boundary === 0 && tokens.length <= 12) {
+    const names = capitalisedRuns(sentence, tokens)
+      .map(classifyRun)
+      .filter((r) => r.kind === 'person' || r.kind === 'single');
+    const first = tokens[0];
+    const lead = names[0]?.tokens[0];
+    if (names.length === 1 && first && lead && lead.start === first.start && !names[0]?.possessive) {
+      return { rule: 'topic', para, phrase: sentence, phraseStart: offset, verb: null, context: sentence };
+    }
+  }
   return null;
 }
 
@@ -484,7 +496,14 @@ export function resolveSpeakers(
       const narrative = (doc.masked[info.span.startPara] ?? '').slice(0, Math.max(0, info.span.start));
       channel = channelOf(narrative, null);
     }
-    const q: AttributedQuote = { info, speaker: resolved.person, channel, confidence: resolved.confidence };
+    // Rules that infer rather than read an attribution are less sure.
+    const scale = a.rule === 'topic' ? 0.75 : a.rule === 'beat' ? 0.85 : 1;
+    const q: AttributedQuote = {
+      info,
+      speaker: resolved.person,
+      channel,
+      confidence: resolved.confidence * scale,
+    };
     if (ref && resolved.person && (ref.type === 'pronoun' || ref.type === 'demonym' || ref.type === 'age')) {
       const at = ref.at;
       people.addSynthetic(resolved.person, a.para, at, at + 1);
@@ -581,11 +600,16 @@ function resolveRef(
     }
     case 'age': {
       const matches = people.persons.filter((p) => p.age === ref.age);
-      const r =
+      const known =
         matches.length === 1
           ? (matches[0] ?? null)
           : recentWhere(people, para, ref.at, (p) => p.age === ref.age);
-      return { person: r, confidence: r ? 0.85 : 0 };
+      if (known) return { person: known, confidence: 0.85 };
+      // "added the 26-year-old" about someone whose age the text gave only as "The 26-year-old …":
+      // read it like a pronoun, skipping anyone known to have another age.
+      const r = people.resolvePronoun(para, ref.at, null);
+      const fits = r && (r.person.age === null || r.person.age === ref.age);
+      return fits && r ? { person: r.person, confidence: 0.75 } : { person: null, confidence: 0 };
     }
     case 'role': {
       const r = recentWhere(people, para, ref.at, (p) => p.roles.has(ref.role));
@@ -610,13 +634,9 @@ function recentWhere(
   offset: number,
   test: (p: Person) => boolean,
 ): Person | null {
-  let best: Person | null = null;
-  for (const m of people.mentions) {
-    if (m.para > para || (m.para === para && m.start >= offset)) break;
-    if (m.para < para - 8) continue;
-    if (test(m.person)) best = m.person;
+  for (const m of people.mentionsBefore(para, offset, 8)) {
+    if (test(m.person)) return m.person;
   }
-  if (best) return best;
   const all = people.persons.filter(test);
   return all.length === 1 ? (all[0] ?? null) : null;
 }

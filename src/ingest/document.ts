@@ -26,21 +26,31 @@ export interface MaskRange {
   stop: boolean;
 }
 
-/** Builds the Doc from paragraphs and the ranges to blank. */
-export function buildDoc(paragraphs: Paragraph[], masks: readonly MaskRange[]): Doc {
+/** Builds the Doc from paragraphs and the ranges to blank (`segment: false` skips sentences and clauses). */
+export function buildDoc(paragraphs: Paragraph[], masks: readonly MaskRange[], segment = true): Doc {
   const texts = paragraphs.map((p) => p.text);
-  const chars = texts.map((t) => t.split(''));
-  for (const m of masks) {
-    const row = chars[m.para];
-    if (!row) continue;
-    const end = Math.min(m.end, row.length);
-    for (let i = Math.max(0, m.start); i < end; i++) row[i] = ' ';
-    if (m.boundary && m.start >= 0 && m.start < row.length) row[m.start] = '|';
-    if (m.stop && end - 1 > m.start && end - 1 >= 0) row[end - 1] = '.';
-  }
-  const masked = chars.map((c) => c.join(''));
+  const byPara = new Map<number, MaskRange[]>();
+  for (const m of masks) byPara.set(m.para, [...(byPara.get(m.para) ?? []), m]);
+  const masked = texts.map((text, i) => {
+    const list = byPara.get(i);
+    if (!list) return text;
+    let out = '';
+    let at = 0;
+    for (const m of [...list].sort((a, b) => a.start - b.start)) {
+      const start = Math.max(at, m.start, 0);
+      const end = Math.min(m.end, text.length);
+      if (end <= start) continue;
+      out += text.slice(at, start);
+      let blank = ' '.repeat(end - start);
+      if (m.boundary && m.start >= 0) blank = `|${blank.slice(1)}`;
+      if (m.stop && end - start > 1) blank = `${blank.slice(0, -1)}.`;
+      out += blank;
+      at = end;
+    }
+    return out + text.slice(at);
+  });
   const narrative = paragraphs.map((p) => p.kind === 'body' || p.kind === 'headline');
-  const sentences = masked.map((t) => sentenceSegments(t));
+  const sentences = segment ? masked.map((t) => sentenceSegments(t)) : masked.map(() => []);
   const clauses = masked.map((t, i) => (sentences[i] ?? []).flatMap((s) => clauseSegments(t, s)));
   return { paragraphs, texts, masked, narrative, sentences, clauses };
 }

@@ -16,7 +16,7 @@ const FLAT = new Set([
   50, 55, 60, 100, 110, 150, 200, 300, 400, 500, 600, 800, 1000, 1500, 2000, 3000, 5000, 10000,
 ]);
 const TRACK =
-  /(?<![\d.:,])(\d{1,2},\d{3}|\d{2,5})\s?(?:m|metres|meters|metre|meter)\b(?:\s+(steeplechase|hurdles|race\s?walk|walk|relay|freestyle|backstroke|breaststroke|butterfly|individual medley|medley))?/giu;
+  /(?<![\d.:,x×])(\d{1,2},\d{3}|\d{2,5})\s?(?:m|metres|meters|metre|meter)\b(?:\s+(steeplechase|hurdles|race\s?walk|walk|relay|freestyle|backstroke|breaststroke|butterfly|individual medley|medley))?/giu;
 const RELAY = /(?<![\d.])4\s?[x×]\s?(100|200|400)\s?m?(?:\s+(?:mixed\s+)?relay)?\b/giu;
 const ROAD = /(?<![\d.])(\d{1,3})\s?km\s+(race\s?walk|walk)\b/giu;
 const NAMED =

@@ -36,7 +36,7 @@ export function extractArticle(
   const spans = scanQuotes(texts, kind, continuable);
 
   // First pass: classify spans on the raw paragraphs, then blank them out for the narrative rules.
-  const rawDoc = buildDoc(paragraphs, []);
+  const rawDoc = buildDoc(paragraphs, [], false);
   const infos = analyseSpans(rawDoc, spans);
   const masks: MaskRange[] = [];
   for (const info of infos) {

@@ -3,7 +3,7 @@
  * "Norway's", "of Norway", "American", "(NOR)"), ages, roles (coach, agent) and gender where the
  * text makes it clear; and which recently named person a pronoun points to.
  */
-import { countryByDemonym, countryByName, countryOf } from './countries.js';
+import { countryByDemonym, countryByName, countryNames, countryOf } from './countries.js';
 import type { Doc } from './document.js';
 import {
   CITY_TIME_ZONES,
@@ -13,7 +13,7 @@ import {
   VENUE_WORDS,
   VENUES,
 } from './lexicon.js';
-import { foldName } from './text.js';
+import { foldName, hasVerb } from './text.js';
 
 /** Gender as the text shows it. */
 export type Gender = 'm' | 'f';
@@ -130,8 +130,12 @@ export function capitalisedRuns(text: string, tokens: Token[] = tokenize(text)):
   return runs;
 }
 
+// Every word of every country name, to skip runs that cannot contain one.
+const COUNTRY_WORDS = new Set(countryNames().flatMap((n) => n.split(' ')));
+
 /** Splits a run around country names inside it ("Ingebrigtsen Great Britain’s" → two runs). */
 export function splitAtCountries(run: Token[]): Token[][] {
+  if (!run.some((t) => COUNTRY_WORDS.has(t.text.toLowerCase()))) return [run];
   const out: Token[][] = [];
   let current: Token[] = [];
   let i = 0;
@@ -171,14 +175,24 @@ export interface RunInfo {
   possessive: boolean;
 }
 
-const isNonName = (w: string): boolean =>
-  NOT_NAME_WORDS.has(w) ||
-  VENUE_WORDS.has(w) ||
-  COMPETITION_WORDS.has(w) ||
-  countryByDemonym(w) !== null ||
-  countryByName(w) !== null ||
-  cities.has(w.toLowerCase()) ||
-  isAllCaps(w);
+const nonNameCache = new Map<string, boolean>();
+/** True for capitalised words that are never (part of) a person's name. Memoised: called per word. */
+const isNonName = (w: string): boolean => {
+  const hit = nonNameCache.get(w);
+  if (hit !== undefined) return hit;
+  const lw = w.toLowerCase();
+  const value =
+    NOT_NAME_WORDS.has(w) ||
+    VENUE_WORDS.has(w) ||
+    COMPETITION_WORDS.has(w) ||
+    countryByDemonym(lw) !== null ||
+    countryByName(lw) !== null ||
+    cities.has(lw) ||
+    isAllCaps(w);
+  if (nonNameCache.size > 50_000) nonNameCache.clear();
+  nonNameCache.set(w, value);
+  return value;
+};
 
 /** Classifies a run as a person's name, a single name word, a country, or something else. */
 export function classifyRun(run: Token[]): RunInfo {
@@ -230,10 +244,23 @@ function isTitleCase(text: string): boolean {
 /** The people of an article and where they are named. */
 export class People {
   readonly persons: Person[] = [];
-  readonly mentions: Mention[] = [];
+  private readonly byPara = new Map<number, Mention[]>();
   private readonly byKey = new Map<string, Person>();
+  /** People by the folded last and first word of their name, for surname look-ups. */
+  private readonly byLast = new Map<string, Person[]>();
+  private readonly byFirst = new Map<string, Person[]>();
+
+  /** Capitalised runs of each narrative paragraph, classified once for both passes. */
+  private readonly runs: Array<Array<{ run: Token[]; info: RunInfo }>>;
 
   constructor(private readonly doc: Doc) {
+    this.runs = doc.texts.map((text, i) => {
+      if (!doc.narrative[i]) return [];
+      if (doc.paragraphs[i]?.kind === 'headline' && isTitleCase(text)) return [];
+      return capitalisedRuns(text)
+        .flatMap(splitAtCountries)
+        .map((run) => ({ run, info: classifyRun(run) }));
+    });
     this.collectNames();
     this.collectMentions();
     this.inferGenders();
@@ -252,17 +279,40 @@ export class People {
     return this.add(name.split(/\s+/));
   }
 
+  /** Every mention, in reading order. */
+  get mentions(): Mention[] {
+    return [...this.byPara.keys()].sort((a, b) => a - b).flatMap((p) => this.byPara.get(p) ?? []);
+  }
+
   /** Mentions in paragraph `para`, in order. */
-  mentionsIn(para: number): Mention[] {
-    return this.mentions.filter((m) => m.para === para);
+  mentionsIn(para: number): readonly Mention[] {
+    return this.byPara.get(para) ?? [];
+  }
+
+  /** Mentions before (para, offset), most recent first, looking back at most `back` paragraphs. */
+  *mentionsBefore(para: number, offset: number, back = Number.POSITIVE_INFINITY): Generator<Mention> {
+    for (let q = para; q >= 0 && q >= para - back; q--) {
+      const list = this.byPara.get(q);
+      if (!list) continue;
+      for (let i = list.length - 1; i >= 0; i--) {
+        const m = list[i] as Mention;
+        if (q === para && m.start >= offset) continue;
+        yield m;
+      }
+    }
+  }
+
+  private addMention(m: Mention): void {
+    const list = this.byPara.get(m.para) ?? [];
+    let i = list.length;
+    while (i > 0 && (list[i - 1] as Mention).start > m.start) i--;
+    list.splice(i, 0, m);
+    this.byPara.set(m.para, list);
   }
 
   /** Records that a person was just resolved as a speaker at this place (keeps them salient). */
   addSynthetic(person: Person, para: number, start: number, end: number): void {
-    const m: Mention = { para, start, end, person, possessive: false, synthetic: true };
-    const i = this.mentions.findIndex((x) => x.para > para || (x.para === para && x.start > start));
-    if (i < 0) this.mentions.push(m);
-    else this.mentions.splice(i, 0, m);
+    this.addMention({ para, start, end, person, possessive: false, synthetic: true });
   }
 
   /**
@@ -276,21 +326,24 @@ export class People {
     if (keys.length === 0) return null;
     const exact = this.byKey.get(keys.join(' '));
     if (exact) return exact;
-    const candidates = this.persons.filter((p) => {
+    const joined = keys.join(' ');
+    const last = keys[keys.length - 1] as string;
+    const pool = new Set([
+      ...(this.byLast.get(last) ?? []),
+      ...(keys.length === 1 ? (this.byFirst.get(last) ?? []) : []),
+    ]);
+    const candidates = [...pool].filter((p) => {
       if (keys.length > p.keys.length) return false;
       const tail = p.keys.slice(p.keys.length - keys.length).join(' ');
-      const head = p.keys.slice(0, keys.length).join(' ');
-      return tail === keys.join(' ') || (keys.length === 1 && head === keys[0]);
+      return tail === joined || (keys.length === 1 && p.keys[0] === keys[0]);
     });
     if (candidates.length === 1) return candidates[0] ?? null;
     if (candidates.length === 0) return null;
     // Several share the name: the one named most recently before this point, if any.
-    let best: Person | null = null;
-    for (const m of this.mentions) {
-      if (m.para > para || (m.para === para && m.start >= offset)) break;
-      if (candidates.includes(m.person) && m.person.keys.length > 1) best = m.person;
+    for (const m of this.mentionsBefore(para, offset)) {
+      if (candidates.includes(m.person) && m.person.keys.length > 1) return m.person;
     }
-    return best;
+    return null;
   }
 
   private add(words: string[]): Person {
@@ -307,17 +360,26 @@ export class People {
     };
     this.persons.push(p);
     this.byKey.set(p.keys.join(' '), p);
+    const last = p.keys[p.keys.length - 1] as string;
+    const first = p.keys[0] as string;
+    this.byLast.set(last, [...(this.byLast.get(last) ?? []), p]);
+    this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), p]);
     return p;
   }
 
   private collectNames(): void {
     const found: string[][] = [];
+    const singles: string[] = [];
     this.doc.texts.forEach((text, i) => {
-      if (!this.doc.narrative[i]) return;
-      if (this.doc.paragraphs[i]?.kind === 'headline' && isTitleCase(text)) return;
-      for (const run of capitalisedRuns(text)) {
-        const info = classifyRun(run);
+      for (const { info } of this.runs[i] ?? []) {
         if (info.kind === 'person') found.push(info.tokens.map((t) => t.text));
+        // "Ingebrigtsen did not shy away": a lone name opening a sentence and followed by a verb.
+        const only = info.tokens[0];
+        if (info.kind === 'single' && only && info.tokens.length === 1 && !info.possessive) {
+          const before = this.doc.masked[i]?.slice(0, only.start) ?? '';
+          const next = /^\s+(\p{Ll}[\p{Ll}'’-]*)/u.exec(text.slice(only.end))?.[1] ?? '';
+          if (/(?:^|[.!?|]\s*)$/u.test(before.trimEnd()) && next && hasVerb(next)) singles.push(only.text);
+        }
       }
     });
     const folded = found.map((w) => foldName(w.join(' ')));
@@ -327,6 +389,11 @@ export class People {
       const isTail = folded.some((other) => other !== key && other.endsWith(` ${key}`));
       if (!isTail && !this.byKey.has(key)) this.add(words);
     });
+    for (const word of singles) {
+      const key = foldName(word);
+      const known = this.persons.some((p) => p.keys.includes(key));
+      if (!known && !this.byKey.has(key)) this.add([word]);
+    }
   }
 
   private vote(p: Person, code: string | null, weight: number): void {
@@ -365,12 +432,12 @@ export class People {
   private collectMentions(): void {
     const { doc } = this;
     doc.masked.forEach((text, para) => {
-      if (!doc.narrative[para]) return;
-      if (doc.paragraphs[para]?.kind === 'headline' && isTitleCase(text)) return;
-      const runs = capitalisedRuns(text).flatMap(splitAtCountries);
+      const raw = doc.texts[para] ?? '';
       let pendingCountry: { code: string; end: number; weight: number } | null = null;
-      for (const run of runs) {
-        const info = classifyRun(run);
+      for (const { run, info } of this.runs[para] ?? []) {
+        // Names inside quotations are blanked in the masked text: not narrative mentions.
+        const start = run[0]?.start ?? 0;
+        if (text[start] !== raw[start]) continue;
         const first = info.tokens[0];
         const last = info.tokens[info.tokens.length - 1];
         if (!first || !last) continue;
@@ -399,13 +466,14 @@ export class People {
           possessive: last.possessive,
           synthetic: false,
         };
-        this.mentions.push(mention);
+        this.addMention(mention);
         if (info.demonym) this.vote(person, countryByDemonym(info.demonym), 3);
         if (info.title && MALE_TITLES.has(info.title)) person.genderVotes.m += 2;
         if (info.title && FEMALE_TITLES.has(info.title)) person.genderVotes.f += 2;
         if (info.title === 'Coach') person.roles.add('coach');
         if (pendingCountry) {
-          const gap = text.slice(pendingCountry.end, first.start);
+          // "American outsider Cole Hocker", "the American favorite, Brianna Carter".
+          const gap = text.slice(pendingCountry.end, first.start).replace(/,\s*$/u, ' ');
           const words = gap.trim().split(/\s+/).filter(Boolean);
           if (
             /^\s+[\p{Ll}\s-]*$/u.test(gap) &&
@@ -440,18 +508,21 @@ export class People {
         }
       }
     }
-    const paren = /^\s*\(([^)]{2,40})\)/u.exec(after);
+    const paren = after.trimStart().startsWith('(') ? /^\s*\(([^)]{2,40})\)/u.exec(after) : null;
     if (paren?.[1]) this.vote(p, countryOf(paren[1]), 4);
-    const age = /^\s*,\s*(\d{2}),/u.exec(after);
+    const comma = after.trimStart().startsWith(',');
+    const age = comma ? /^\s*,\s*(\d{2}),/u.exec(after) : null;
     if (age?.[1]) p.age = Number(age[1]);
     const roleBefore = /\b([\p{L}-]+)\s*,?\s*$/u.exec(before);
     if (roleBefore?.[1] && ROLE_NOUNS.has(roleBefore[1].toLowerCase()))
       p.roles.add(roleBefore[1].toLowerCase());
-    const roleAfter = /^,\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s*[,.]/u.exec(
-      after,
-    );
+    const roleAfter = !comma
+      ? null
+      : /^,\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s*[,.]/u.exec(after);
     if (roleAfter?.[1] && ROLE_NOUNS.has(roleAfter[1].toLowerCase())) p.roles.add(roleAfter[1].toLowerCase());
-    const demonymWas = /(\p{L}+)\s+(?:[\p{Ll}-]+\s+){0,2}(?:was|is)\s+$/u.exec(before);
+    const demonymWas = !/\b(?:was|is)\s+$/u.test(before.slice(-6))
+      ? null
+      : /(\p{L}+)\s+(?:[\p{Ll}-]+\s+){0,2}(?:was|is)\s+$/u.exec(before);
     if (demonymWas?.[1]) this.vote(p, countryByDemonym(demonymWas[1]), 1);
     // "the Irishman Cathal Brennan" / "Dutchwoman" tell the gender too.
     const lead = /(\p{L}+)\s+$/u.exec(before)?.[1] ?? '';
@@ -467,9 +538,7 @@ export class People {
       const sentences = doc.sentences[para] ?? [];
       let carry: Person | null = null;
       for (const s of sentences) {
-        const inSentence = this.mentions.filter(
-          (m) => m.para === para && m.start >= s.start && m.end <= s.end,
-        );
+        const inSentence = this.mentionsIn(para).filter((m) => m.start >= s.start && m.end <= s.end);
         const distinct = [...new Set(inSentence.map((m) => m.person))];
         const body = text.slice(s.start, s.end);
         const he = (body.match(/\b(?:he|himself)\b/giu) ?? []).length;
@@ -509,8 +578,8 @@ export class People {
     let fallback: Person | null = null;
     for (let q = para; q >= Math.max(0, para - 3); q--) {
       if (!doc.narrative[q]) continue;
-      const mentions = this.mentions.filter(
-        (m) => m.para === q && (q < para || m.start < offset) && compatible(m.person),
+      const mentions = this.mentionsIn(q).filter(
+        (m) => (q < para || m.start < offset) && compatible(m.person),
       );
       if (mentions.length === 0) continue;
       const clauses = (doc.clauses[q] ?? []).filter((c) => q < para || c.start < offset);

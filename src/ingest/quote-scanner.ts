@@ -28,10 +28,19 @@ const DOUBLE_CLOSE = new Set(['”', '»']);
 const SINGLE_OPEN = new Set(['‘', '‚', '‹']);
 const SINGLE_CLOSE = new Set(['’', '›']);
 const STRAIGHT_DOUBLE = '"';
+const ALL_MARKS = new Set(['"', "'", '“', '„', '«', '‟', '”', '»', '‘', '‚', '‹', '’', '›']);
+const MARK_RE = /["'“„«‟”»‘‚‹’›]/gu;
 const STRAIGHT_SINGLE = "'";
 
-const isSpace = (c: string) => c === '' || /\s/u.test(c);
-const isLetter = (c: string) => /[\p{L}\p{N}]/u.test(c);
+// Character tests run for every quote mark, so ASCII is answered without a regular expression.
+const isSpace = (c: string) =>
+  c === '' || c === ' ' || c === '\n' || c === '\t' || c === '\r' || (c.charCodeAt(0) > 127 && /\s/u.test(c));
+const isLetter = (c: string) => {
+  const code = c.charCodeAt(0);
+  if (code < 128)
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(c);
+};
 const LEFT_PUNCT = /[([{—–\-/]/u;
 const RIGHT_PUNCT = /[.,;:!?)\]}—–\-…]/u;
 
@@ -40,6 +49,7 @@ type MarkRole = 'open' | 'close' | 'either' | 'none' | 'weak-close';
 /** How a mark at position i can act, judged from its neighbours. */
 function roleOf(text: string, i: number, kind: QuoteKind): MarkRole {
   const c = text[i] ?? '';
+  if (!ALL_MARKS.has(c)) return 'none';
   const prev = i > 0 ? (text[i - 1] ?? '') : '';
   const next = text[i + 1] ?? '';
   const leftFlank = isSpace(prev) || LEFT_PUNCT.test(prev) || DOUBLE_OPEN.has(prev) || SINGLE_OPEN.has(prev);
@@ -60,7 +70,8 @@ function roleOf(text: string, i: number, kind: QuoteKind): MarkRole {
   if (leftFlank && !rightFlank) return /\d/u.test(next) ? 'none' : 'open';
   if (rightFlank && !leftFlank) {
     // Jones' time: after an s and before a word it may be a possessive apostrophe.
-    if (/[sSzZ]/u.test(prev) && isSpace(next) && /^\s+\p{L}/u.test(text.slice(i + 1))) return 'weak-close';
+    if (/[sSzZ]/u.test(prev) && isSpace(next) && /^\s+\p{L}/u.test(text.slice(i + 1, i + 12)))
+      return 'weak-close';
     return 'close';
   }
   return 'none';
@@ -71,8 +82,9 @@ export function primaryQuoteKind(paragraphs: readonly string[]): QuoteKind {
   let doubles = 0;
   let singles = 0;
   for (const p of paragraphs) {
-    for (let i = 0; i < p.length; i++) {
-      const c = p[i] ?? '';
+    for (const m of p.matchAll(MARK_RE)) {
+      const i = m.index ?? 0;
+      const c = m[0];
       if (c === STRAIGHT_DOUBLE || DOUBLE_OPEN.has(c) || DOUBLE_CLOSE.has(c)) doubles++;
       else if (c === STRAIGHT_SINGLE || SINGLE_OPEN.has(c) || SINGLE_CLOSE.has(c)) {
         if (roleOf(p, i, 'single') === 'open') singles++;
@@ -80,7 +92,7 @@ export function primaryQuoteKind(paragraphs: readonly string[]): QuoteKind {
     }
   }
   // An opening single mark stands for a whole quotation while doubles come in pairs.
-  return singles >= 2 && singles * 2 > doubles ? 'single' : 'double';
+  return singles >= 1 && singles * 2 > doubles ? 'single' : 'double';
 }
 
 /** True when the paragraph opens with an opening mark of this kind (a continued quotation). */
@@ -113,7 +125,9 @@ export function scanQuotes(
       contentStart = i;
     }
     const marks: Array<{ at: number; role: MarkRole }> = [];
-    for (let j = i; j < text.length; j++) {
+    for (const m of text.matchAll(MARK_RE)) {
+      const j = m.index ?? 0;
+      if (j < i) continue;
       const role = roleOf(text, j, kind);
       if (role !== 'none') marks.push({ at: j, role });
     }

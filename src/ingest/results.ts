@@ -4,7 +4,7 @@
  * meet, personal and season's best) and each athlete's country, from narrative or a results line.
  */
 import type { RecordCode } from '../core/reply.js';
-import { countryByDemonym } from './countries.js';
+import { countryByDemonym, countryOf } from './countries.js';
 import type { Doc } from './document.js';
 import { findDisciplines } from './event.js';
 import { CITY_TIME_ZONES, ORDINALS } from './lexicon.js';
@@ -27,6 +27,15 @@ interface Claim<T> {
 }
 
 const ORD = [...ORDINALS.keys()].join('|');
+// Cheap pre-checks (on lower-case text) before the full patterns run.
+const ORDINAL_WORD =
+  /first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|\d(?:st|nd|rd|th)\b/u;
+const WIN_HINT =
+  /w[io]n|tak|took|claim|clinch|captur|retain|defend|storm|ran away|seal|secur|grab|snatch|land|bag/u;
+const BEAT_HINT = /edg|pip|held off|hold|outkick|outduel|outsprint|beat/u;
+// A superset of every cue the clause rules look for; a clause without any is skipped.
+const RELEVANT =
+  /\d|gold|silver|bronze|w[io]n|title|crown|victor|record|best|fastest|\bpb\b|\bsb\b|\bpr\b|podium|medal|place|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|edg|beat|pip|held off|hold|outkick|outduel|outsprint|took|tak|claim|clinch|captur|retain|defend|storm|ran away|seal|secur|grab|snatch|land|bag|complet|round/u;
 const RECORD_ORDER: RecordCode[] = ['WR', 'OR', 'AR', 'NR', 'CR', 'MR', 'PB', 'SB'];
 const PREPOSITIONS =
   /\b(?:from|to|by|behind|past|over|than|against|for|beside|alongside|ahead of|like|about|beat|beating|beats|edged|edging|edges|outkicked|outkicks|outsprinted|outsprints|pipped|pips|held off|holding off|holds off|defeated|defeating|denied|denying|overhauled|overhauling|passed|passing|caught|catching|trailing|stunned|stuns|upset|upsets|of)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}(?:\p{Lu}[\p{L}'’-]*['’]s\s+)?$/u;
@@ -36,7 +45,7 @@ const WENT_TO =
 const DISQUALIFY =
   /\b(?:previous(?:ly)?|last (?:year|season|time|month|week|summer|winter)|earlier (?:this|in)|career|trials?|heats?|semi-?finals?|qualif\w*|halfway|at the (?:bell|break)|at \d+\s?(?:km|k|kilometres|kilometers|miles|metres|meters|m)\b|ago|next (?:year|season|week|month|time)|will|would|could|might|tomorrow|world level|in training|in practice)\b/iu;
 const ORD_VERB = new RegExp(
-  `\\b(?:finished|finishing|finish|finishes|came|comes|coming|was|were|is|placed|placing|ended|ending|ends|took|takes|taking|crossed the line|settled for|settle for|settling for|faded to|fading to|dropped to|dropping to|slipped to|fell to|moved up to|climbed to|home)\\s+(?:in\\s+|up\\s+|home\\s+)?(?:an?\\s+)?(?:distant\\s+|close\\s+|creditable\\s+|fine\\s+|strong\\s+|disappointing\\s+|respectable\\s+)?(${ORD})\\b(?!\\s*(?:time|attempt|lap|round|heat|leg|half|bend|hurdle|barrier|water jump|major|title|medal|straight|kilometre|mile|-placed|British|American)\\b)`,
+  `\\b(?:finished|finishing|finish|finishes|came|comes|coming|was|were|is|placed|placing|ended|ending|ends|took|takes|taking|crossed the line|settled for|settle for|settling for|faded to|fading to|dropped to|dropping to|slipped to|fell to|moved up to|climbed to|home)\\s+(?:in\\s+|up\\s+|home\\s+)?(?:an?\\s+(?:[\\p{L}-]+\\s+)?)?(${ORD})\\b(?!\\s*(?:time|attempt|lap|round|heat|leg|half|bend|hurdle|barrier|water jump|major|title|medal|straight|kilometre|mile|-placed|British|American)\\b)`,
   'giu',
 );
 const ORD_WENT_TO = new RegExp(`\\b(${ORD})(?:\\s+place|\\s+spot)?\\s+(?:went|goes|fell)\\s+to\\b`, 'giu');
@@ -50,6 +59,8 @@ const WIN_VERB =
 const WIN_OBJECT =
   /^(?:title|crown|gold|race|final|victory|win|event|marathon|steeplechase|hurdles|vault|jump|put|throw|classic|games|championships?|prix|invitational|meeting|cup|relay|mile|\d+m|\d+km)$/iu;
 const PODIUM = /\b(?:complet\w*|round\w*\s+(?:out|off))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}podium\b/giu;
+const BEAT_VERB =
+  /\b(?:edged|edges|edging|pipped|pips|pipping|held off|holds off|holding off|hold off|outkicked|outkicks|outkicking|outdueled|outduelled|outduels|outsprinted|outsprints|beat|beats|beating)\b/giu;
 const NO_MEDAL =
   /\b(?:did(?:n['’]t| not) (?:even )?medal|failed to medal|missed (?:out on )?(?:the |a )?(?:podium|medals?)|off the podium|out of the medals)\b/giu;
 const TIME_MARK =
@@ -93,6 +104,8 @@ export class ResultsExtractor {
   private readonly marks: Claim<string>[] = [];
   private readonly records = new Map<Person, Set<RecordCode>>();
   private readonly noMedal = new Set<Person>();
+  /** "X edged Y": Y was second if X won. */
+  private readonly beaten: Array<{ winner: Person; person: Person; order: number }> = [];
   private order = 0;
   private readonly assigned = new Map<Person, number>();
 
@@ -112,7 +125,9 @@ export class ResultsExtractor {
         const clauses = (this.doc.clauses[para] ?? []).filter(
           (c) => c.start >= sentence.start && c.end <= sentence.end,
         );
-        for (const clause of clauses) this.clauseRules(para, text, sentence, clause, headline ? 0.6 : 1);
+        if (clauses.length === 0) continue;
+        const actors = this.actors(para, text, sentence);
+        for (const clause of clauses) this.clauseRules(text, actors, clause, headline ? 0.6 : 1);
       }
     });
     return this.resolve();
@@ -138,19 +153,23 @@ export class ResultsExtractor {
     this.records.set(person, set);
   }
 
-  /** "1. Almaz Tadesse (ETH) 14:21.07 CR, 2. Faith Chebet (KEN) 14:22.30" */
+  /** "1. Almaz Tadesse (ETH) 14:21.07 CR, 2. Faith Chebet (KEN) 14:22.30" or "1. Kieran James 44.21;" */
   private resultsLines(): void {
     const re =
-      /(?:^|[;,:]\s*|\s)(\d{1,2})[.)]?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|de|der|von|da|dos|du|le|la|di|del|ter|ten|al|el|bin)\s+)*\p{Lu}[\p{L}'’.-]*){1,3})\s*\((\p{Lu}{3})\)\s*((?:\d{1,2}:)?(?:\d{1,2}:)?\d{1,2}(?:\.\d{1,3})?m?)?((?:\s*,?\s*\b(?:WR|OR|AR|NR|CR|MR|PB|SB)\b)*)/gu;
+      /(?:^|[;,:]\s*|\s)(\d{1,2})[.)]?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|de|der|von|da|dos|du|le|la|di|del|ter|ten|al|el|bin)\s+)*\p{Lu}[\p{L}'’.-]*){1,3})\s*(?:\(([^)]{2,30})\)\s*|,\s*(\p{Lu}{3}),?\s*)?((?:\d{1,2}:)?(?:\d{1,2}:)?\d{1,2}(?:\.\d{1,3})?m?)?((?:\s*,?\s*\b(?:WR|OR|AR|NR|CR|MR|PB|SB)\b)*)(?=\s*(?:[;,.]|$))/gu;
     this.doc.texts.forEach((text, para) => {
       if (!this.doc.narrative[para]) return;
       for (const m of text.matchAll(re)) {
+        const country = m[3] ? countryOf(m[3]) : m[4] ? countryOf(m[4]) : null;
+        const mark = m[5] ?? null;
+        // Without a country in brackets, only a line with a mark is a results line.
+        if (!country && (!mark || !/[:.]/u.test(mark))) continue;
         const name = m[2] ?? '';
         const person = this.people.resolveName(name, para, m.index ?? 0) ?? this.people.addSingle(name);
         this.claimPlace(person, Number(m[1]), 10);
-        this.people.voteCountry(person, m[3] ?? null, 5);
-        if (m[4]) this.claimMark(person, m[4], 10);
-        for (const code of (m[5] ?? '').match(/WR|OR|AR|NR|CR|MR|PB|SB/gu) ?? []) {
+        if (country) this.people.voteCountry(person, country, 5);
+        if (mark) this.claimMark(person, mark, 10);
+        for (const code of (m[6] ?? '').match(/WR|OR|AR|NR|CR|MR|PB|SB/gu) ?? []) {
           this.claimRecord(person, code as RecordCode);
         }
       }
@@ -159,11 +178,33 @@ export class ResultsExtractor {
 
   /** Named and pronoun mentions in a sentence, pronouns resolved to people. */
   private actors(para: number, text: string, sentence: Segment): Mention[] {
-    const named = this.people.mentions.filter(
-      (m) => m.para === para && !m.synthetic && m.start >= sentence.start && m.start < sentence.end,
-    );
+    const named = this.people
+      .mentionsIn(para)
+      .filter((m) => !m.synthetic && m.start >= sentence.start && m.start < sentence.end);
     const out = [...named];
     const body = text.slice(sentence.start, sentence.end);
+    // "The 26-year-old edged …", "the Kenyan took silver": descriptors standing for a person.
+    for (const m of body.matchAll(/\b[Tt]he\s+(?:(\d{1,2})-year-old|(\p{Lu}\p{Ll}+))\b/gu)) {
+      const at = sentence.start + (m.index ?? 0);
+      let person: Person | null = null;
+      if (m[1]) {
+        const age = Number(m[1]);
+        const r = this.people.resolvePronoun(para, at, null);
+        if (r && (r.person.age === null || r.person.age === age)) person = r.person;
+      } else if (m[2]) {
+        const code = countryByDemonym(m[2]);
+        if (code) {
+          for (const x of this.people.mentionsBefore(para, at)) {
+            if (x.person.country === code) {
+              person = x.person;
+              break;
+            }
+          }
+        }
+      }
+      if (person)
+        out.push({ para, start: at, end: at + m[0].length, person, possessive: false, synthetic: true });
+    }
     for (const m of body.matchAll(/\b(he|she|his|her)\b/giu)) {
       const at = sentence.start + (m.index ?? 0);
       const word = (m[1] ?? '').toLowerCase();
@@ -197,8 +238,7 @@ export class ResultsExtractor {
       const lead = text.slice(Math.max(0, a.start - 40), a.start);
       const between = text.slice(a.end, pos);
       const relative =
-        /^(?:['’]s)?\s*,\s*who\b/u.test(between) ||
-        /^\s*(?:\(\w{3}\)\s*)?,?\s*(?:\p{Ll}+\s+)?$/u.test(between);
+        /^(?:['’]s)?\s*,\s*who\b/u.test(between) || /^\s*(?:\(\w{3}\)\s*)?,?\s*$/u.test(between);
       if (PREPOSITIONS.test(lead) && !relative && !WENT_TO.test(lead)) continue;
       return a.person;
     }
@@ -212,14 +252,19 @@ export class ResultsExtractor {
   /** True when a cue at `index` is about another race: a past city or year right before it. */
   private foreignQualifier(text: string, index: number): boolean {
     const lead = text.slice(Math.max(0, index - 30), index);
+    // "upgraded Tokyo bronze to silver": the medal after "to" is this race's.
+    if (/\b(?:to|into)\s+$/iu.test(lead)) return false;
     const years = lead.match(/\b(?:19|20)\d\d\b/gu) ?? [];
     if (years.some((y) => this.event.year !== null && Number(y) !== this.event.year)) return true;
     const words = lead.match(/[\p{L}-]+/gu)?.slice(-3) ?? [];
     return words.some((w) => cityNames.includes(w) && w !== this.event.city);
   }
 
-  private clauseRules(para: number, text: string, sentence: Segment, clause: Clause, scale: number): void {
+  private clauseRules(text: string, actors: Mention[], clause: Clause, scale: number): void {
     const body = text.slice(clause.start, clause.end);
+    const lower = body.toLowerCase();
+    // Most clauses say nothing about placings, marks or records; skip them cheaply.
+    if (!RELEVANT.test(lower)) return;
     if (DISQUALIFY.test(body)) return;
     // Another event named as such ("the women's 1500m", "the 800m final") is about a different race;
     // a bare distance ("with 50m to go") is not.
@@ -236,11 +281,12 @@ export class ResultsExtractor {
     if (other) return;
     const years = body.match(/\b(?:19|20)\d\d\b/gu) ?? [];
     if (years.some((y) => this.event.year !== null && Number(y) !== this.event.year)) return;
-    const actors = this.actors(para, text, sentence);
     const at = (i: number) => clause.start + i;
     const placed = new Set<Person>();
 
-    for (const m of body.matchAll(MEDAL)) {
+    const has = (re: RegExp) => re.test(lower);
+    const ordinal = has(ORDINAL_WORD);
+    for (const m of has(/gold|silver|bronze/u) ? body.matchAll(MEDAL) : []) {
       const i = m.index ?? 0;
       const rest = body.slice(i + m[0].length);
       const lead = body.slice(Math.max(0, i - 40), i);
@@ -261,21 +307,21 @@ export class ResultsExtractor {
       this.claimPlace(person, place, 2 * scale);
       if (person) placed.add(person);
     }
-    for (const m of body.matchAll(ORD_VERB)) {
+    for (const m of ordinal ? body.matchAll(ORD_VERB) : []) {
       const place = ORDINALS.get((m[1] ?? '').toLowerCase());
       if (!place) continue;
       const person = this.actorBefore(text, actors, clause, at(m.index ?? 0));
       this.claimPlace(person, place, 3 * scale);
       if (person) placed.add(person);
     }
-    for (const m of body.matchAll(ORD_WENT_TO)) {
+    for (const m of ordinal ? body.matchAll(ORD_WENT_TO) : []) {
       const place = ORDINALS.get((m[1] ?? '').toLowerCase());
       if (!place) continue;
       const person = this.actorAfter(actors, at(m.index ?? 0), clause.end);
       this.claimPlace(person, place, 3 * scale);
       if (person) placed.add(person);
     }
-    for (const a of actors) {
+    for (const a of ordinal ? actors : []) {
       if (a.start < clause.start || a.start >= clause.end || a.synthetic) continue;
       const m = ORD_AFTER_NAME.exec(text.slice(a.end, clause.end));
       const place = m ? ORDINALS.get((m[1] ?? '').toLowerCase()) : undefined;
@@ -284,7 +330,7 @@ export class ResultsExtractor {
         placed.add(a.person);
       }
     }
-    for (const m of body.matchAll(WIN_VERB)) {
+    for (const m of has(WIN_HINT) ? body.matchAll(WIN_VERB) : []) {
       const i = m.index ?? 0;
       const lead = body.slice(Math.max(0, i - 30), i);
       if (
@@ -318,27 +364,36 @@ export class ResultsExtractor {
       this.claimPlace(person, 1, 3 * scale);
       if (person) placed.add(person);
     }
-    for (const m of body.matchAll(/\bwinner\s+(?=\p{Lu})/gu)) {
+    const winn = lower.includes('winn');
+    for (const m of winn ? body.matchAll(/\bwinner\s+(?=\p{Lu})/gu) : []) {
       const person = this.actorAfter(actors, at((m.index ?? 0) + m[0].length), clause.end);
       this.claimPlace(person, 1, 3 * scale);
       if (person) placed.add(person);
     }
-    for (const m of body.matchAll(/\bwinning\s+(?:time|mark|margin|run|jump|throw)\b/giu)) {
+    for (const m of winn ? body.matchAll(/\bwinning\s+(?:time|mark|margin|run|jump|throw)\b/giu) : []) {
       const person = this.actorBefore(text, actors, clause, at((m.index ?? 0) + m[0].length));
       this.claimPlace(person, 1, 2 * scale);
       if (person) placed.add(person);
     }
-    for (const m of body.matchAll(PODIUM)) {
+    const podium = lower.includes('podium');
+    for (const m of podium ? body.matchAll(PODIUM) : []) {
       const person = this.actorBefore(text, actors, clause, at(m.index ?? 0));
       this.claimPlace(person, 3, 2 * scale);
       if (person) placed.add(person);
     }
-    for (const m of body.matchAll(NO_MEDAL)) {
+    for (const m of has(BEAT_HINT) ? body.matchAll(BEAT_VERB) : []) {
+      const i = m.index ?? 0;
+      const winner = this.actorBefore(text, actors, clause, at(i));
+      const loser = this.actorAfter(actors, at(i + m[0].length), at(i + m[0].length) + 60);
+      if (winner && loser && winner !== loser)
+        this.beaten.push({ winner, person: loser, order: this.order++ });
+    }
+    for (const m of podium || lower.includes('medal') ? body.matchAll(NO_MEDAL) : []) {
       const person = this.actorBefore(text, actors, clause, at(m.index ?? 0));
       if (person) this.noMedal.add(person);
     }
-    this.markRules(text, body, clause, actors, placed, scale);
-    this.recordRules(text, body, clause, actors);
+    if (/\d/u.test(body)) this.markRules(text, body, clause, actors, placed, scale);
+    if (has(/record|best|fastest|\bpb\b|\bsb\b|\bpr\b|\d/u)) this.recordRules(text, body, clause, actors);
   }
 
   private markRules(
@@ -400,6 +455,14 @@ export class ResultsExtractor {
     )) {
       found.push({ index: m.index ?? 0, code: /^personal/iu.test(m[1] ?? '') ? 'PB' : 'SB', demonym: null });
     }
+    // "the fastest time ever run on the course" is a course record, in other words.
+    for (const m of body.matchAll(
+      /\bfastest\s+(?:time|mark|run|race)?\s*ever\s+(?:run|recorded|clocked|seen|set)?\s*(?:on|at|over|in)\s+(?:the|this)\s+(course|meeting|meet|championships?|games)\b/giu,
+    )) {
+      const what = (m[1] ?? '').toLowerCase();
+      const code: RecordCode = what === 'meeting' || what === 'meet' ? 'MR' : what === 'games' ? 'OR' : 'CR';
+      found.push({ index: m.index ?? 0, code, demonym: null });
+    }
     for (const m of body.matchAll(RECORD_ABBREV)) {
       const code = m[1] === 'SB' ? 'SB' : 'PB';
       found.push({ index: m.index ?? 0, code, demonym: null });
@@ -429,6 +492,19 @@ export class ResultsExtractor {
       if (c.value <= 3 && this.noMedal.has(c.person) && c.weight < 5) continue;
       this.assigned.set(c.person, c.value);
       taken.add(c.value);
+    }
+    // Runner-up from "the winner edged Y" when nothing else placed Y.
+    if (!taken.has(2)) {
+      for (const b of this.beaten) {
+        if (
+          this.assigned.get(b.winner) === 1 &&
+          !this.assigned.has(b.person) &&
+          !this.noMedal.has(b.person)
+        ) {
+          this.assigned.set(b.person, 2);
+          break;
+        }
+      }
     }
     const results: DraftResult[] = [];
     for (const [person, place] of this.assigned) {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateCorpus,
+  missedTargets,
+  renderEvaluation,
+  setTotals,
+  TARGETS,
+} from '../../bench/eval-ingest.js';
+
+describe('ingest evaluation on the gold corpus', () => {
+  const ev = evaluateCorpus();
+
+  it('covers at least six fictional reports and both seeds (where ../shared exists)', () => {
+    expect(ev.articles.filter((a) => a.set !== 'seed').length).toBeGreaterThanOrEqual(6);
+    if (ev.seedsFound) expect(ev.articles.filter((a) => a.set === 'seed')).toHaveLength(2);
+  });
+
+  it('meets the quote attribution and results targets', () => {
+    const fictional = setTotals(ev, ['fictional', 'held-out']);
+    expect(fictional.f1).toBeGreaterThanOrEqual(TARGETS.fictionalF1);
+    expect(fictional.results).toBeGreaterThanOrEqual(TARGETS.resultFields);
+    if (ev.seedsFound) {
+      const seeds = setTotals(ev, ['seed']);
+      expect(seeds.f1).toBeGreaterThanOrEqual(TARGETS.seedF1);
+      expect(seeds.results).toBeGreaterThanOrEqual(TARGETS.resultFields);
+    }
+    expect(missedTargets(ev)).toEqual([]);
+  });
+
+  it('renders a markdown table', () => {
+    expect(renderEvaluation(ev)).toMatch(/^### Ingest evaluation[\s\S]*\| set \| article \|/);
+  });
+});
