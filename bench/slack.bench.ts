@@ -5,6 +5,7 @@
  * The client signs every request before the clock starts; it shares the process (and the CPU) with
  * the app, so the figures are an upper bound of what the adapter itself costs.
  */
+import os from 'node:os';
 import { stringify } from 'node:querystring';
 import { Worker } from 'node:worker_threads';
 import type { FakeSlack } from '../tests/fakes/slack/fake-slack.js';
@@ -152,6 +153,7 @@ async function socketRun(
 
 /** Runs the Slack benchmark and returns its markdown section. */
 export async function run(): Promise<string> {
+  const loadBefore = os.loadavg()[0] ?? 0;
   const http = await startSlackHarness({ mode: 'http', logLevel: 'silent' });
   const fresh: RunFigures[] = [];
   const kept: RunFigures[] = [];
@@ -216,6 +218,8 @@ export async function run(): Promise<string> {
         ],
       ],
     ),
+    '',
+    `Load average (1 min) at start: ${loadBefore.toFixed(1)} on ${os.cpus().length} CPUs; the figures scale with it.`,
     '',
     `Target: HTTP p99 ≤ 50 ms at ${CONCURRENCY} concurrent (Slack allows 3,000 ms): ${best <= 50 ? 'met' : 'not met'} (best p99 ${fmtMs(best)}).`,
   ].join('\n');
