@@ -159,6 +159,13 @@ export function interpretPhrase(phrase: string, at: number): SpeakerRef | null {
   }
   const age = /\b(\d{1,2})-year-old\b/u.exec(phrase);
   if (age?.[1]) return { type: 'age', age: Number(age[1]), at: at + age.index };
+  // "the Olympic champion", "the defending champion", "the 2023 winner": a title someone holds,
+  // not this race's result.
+  const title =
+    /\b(?:olympic|world|european|commonwealth|national|defending|reigning|former|\d{4})\s+(champion|winner)\b/iu.exec(
+      phrase,
+    );
+  if (title?.[1]) return { type: 'role', role: title[1].toLowerCase(), at: at + title.index };
   for (const [re, place] of PLACE_WORDS) {
     const m = re.exec(phrase);
     if (m) return { type: 'place', place, at: at + m.index };
@@ -612,7 +619,14 @@ function resolveRef(
       return fits && r ? { person: r.person, confidence: 0.75 } : { person: null, confidence: 0 };
     }
     case 'role': {
-      const r = recentWhere(people, para, ref.at, (p) => p.roles.has(ref.role));
+      // A title like "champion" must belong to exactly one person; a coach is the most recent one.
+      const holders = people.persons.filter((p) => p.roles.has(ref.role));
+      const r =
+        ref.role === 'champion' || ref.role === 'winner'
+          ? holders.length === 1
+            ? (holders[0] ?? null)
+            : null
+          : recentWhere(people, para, ref.at, (p) => p.roles.has(ref.role));
       return { person: r, confidence: r ? 0.8 : 0 };
     }
     case 'place': {

@@ -271,5 +271,6 @@ Googling Google Queen King Prince Princess Professor Doctor
 export const ROLE_NOUNS = words(`
 coach trainer agent manager director father mother dad mum mom brother sister husband wife partner
 teammate compatriot rival friend physio physiotherapist doctor president chief organiser organizer
-commentator spokesman spokeswoman spokesperson official referee starter
+commentator spokesman spokeswoman spokesperson official referee starter son daughter girlfriend
+boyfriend fiancee fiance champion winner favourite favorite
 `);

@@ -389,6 +389,17 @@ export class People {
       const isTail = folded.some((other) => other !== key && other.endsWith(` ${key}`));
       if (!isTail && !this.byKey.has(key)) this.add(words);
     });
+    // "Ferreira's wife, Ana, watched": a person known by one name, introduced by their role.
+    this.doc.masked.forEach((text, i) => {
+      if (!this.doc.narrative[i]) return;
+      for (const m of text.matchAll(
+        /\b(?:his|her|their|\p{Lu}[\p{L}'’-]*['’]s?)\s+([\p{Ll}-]+),\s+(\p{Lu}\p{Ll}+)(?=,|\s+(?:\p{Ll}|and\b))/gu,
+      )) {
+        const role = m[1] ?? '';
+        const name = m[2] ?? '';
+        if (ROLE_NOUNS.has(role) && !isNonName(name)) singles.push(name);
+      }
+    });
     for (const word of singles) {
       const key = foldName(word);
       const known = this.persons.some((p) => p.keys.includes(key));

@@ -43,9 +43,9 @@ const PREPOSITIONS =
 const WENT_TO =
   /\b(?:went|goes|fell)\s+to\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}(?:\p{Lu}[\p{L}'’-]*['’]s\s+)?$/u;
 const DISQUALIFY =
-  /\b(?:previous(?:ly)?|last (?:year|season|time|month|week|summer|winter)|earlier (?:this|in)|career|trials?|heats?|semi-?finals?|qualif\w*|halfway|at the (?:bell|break)|at \d+\s?(?:km|k|kilometres|kilometers|miles|metres|meters|m)\b|ago|next (?:year|season|week|month|time)|will|would|could|might|tomorrow|world level|in training|in practice)\b/iu;
+  /\b(?:previous(?:ly)?|last (?:year|season|time|month|week|summer|winter)|earlier (?:this|in)|career|trials?|heats?|semi-?finals?|qualif\w*|halfway|at the (?:bell|break)|at \d+\s?(?:km|k|kilometres|kilometers|miles|metres|meters|m)\b|ago|next (?:year|season|week|month|time)|will|would|might|tomorrow|world level|in training|in practice)\b/iu;
 const ORD_VERB = new RegExp(
-  `\\b(?:finished|finishing|finish|finishes|came|comes|coming|was|were|is|placed|placing|ended|ending|ends|took|takes|taking|crossed the line|settled for|settle for|settling for|faded to|fading to|dropped to|dropping to|slipped to|fell to|moved up to|climbed to|home)\\s+(?:in\\s+|up\\s+|home\\s+)?(?:an?\\s+(?:[\\p{L}-]+\\s+)?)?(${ORD})\\b(?!\\s*(?:time|attempt|lap|round|heat|leg|half|bend|hurdle|barrier|water jump|major|title|medal|straight|kilometre|mile|-placed|British|American)\\b)`,
+  `\\b(?:finished|finishing|finish|finishes|finisher|came|comes|coming|was|were|is|placed|placing|ended|ending|ends|took|takes|taking|crossed the line|settled for|settle for|settling for|faded to|fading to|dropped to|dropping to|slipped to|fell to|moved up to|climbed to|home)\\s+(?:in\\s+|up\\s+|home\\s+)?(?:an?\\s+(?:[\\p{L}-]+\\s+)?)?(${ORD})\\b(?!\\s*(?:time|attempt|lap|round|heat|leg|half|bend|hurdle|barrier|water jump|major|title|medal|straight|kilometre|mile|-placed|British|American)\\b)`,
   'giu',
 );
 const ORD_WENT_TO = new RegExp(`\\b(${ORD})(?:\\s+place|\\s+spot)?\\s+(?:went|goes|fell)\\s+to\\b`, 'giu');
@@ -237,8 +237,11 @@ export class ResultsExtractor {
       if (skipPossessiveAt >= 0 && a.possessive && skipPossessiveAt - (a.end + 2) <= 2) continue;
       const lead = text.slice(Math.max(0, a.start - 40), a.start);
       const between = text.slice(a.end, pos);
+      // "X, who took silver", "X (NOR) third", "Gayle (14.80m)": the cue is about X after all.
       const relative =
-        /^(?:['’]s)?\s*,\s*who\b/u.test(between) || /^\s*(?:\(\w{3}\)\s*)?,?\s*$/u.test(between);
+        /^(?:['’]s)?\s*,\s*who\b/u.test(between) ||
+        /^\s*(?:\(\w{3}\)\s*)?,?\s*$/u.test(between) ||
+        /^\s*\(\s*$/u.test(between);
       if (PREPOSITIONS.test(lead) && !relative && !WENT_TO.test(lead)) continue;
       return a.person;
     }
@@ -279,7 +282,10 @@ export class ResultsExtractor {
       );
     });
     if (other) return;
-    const years = body.match(/\b(?:19|20)\d\d\b/gu) ?? [];
+    // "in 2021", "since 2019": about another year ("the 2023 winner" only describes someone).
+    const years = [...body.matchAll(/\b(?:in|since|during|until|back in)\s+((?:19|20)\d\d)\b/gu)].map(
+      (m) => m[1],
+    );
     if (years.some((y) => this.event.year !== null && Number(y) !== this.event.year)) return;
     const at = (i: number) => clause.start + i;
     const placed = new Set<Person>();

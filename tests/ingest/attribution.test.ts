@@ -157,6 +157,28 @@ describe('pronouns and descriptors', () => {
     ).toBe('Ian Cole');
   });
 
+  it('reads "the Olympic champion" as the person holding that title, not the winner', () => {
+    const got = said(
+      "Yaimara Rojas of Cuba won the women's triple jump. Ines Carvalho, the Olympic champion, was fourth.",
+      "'It was not my day,' said the Olympic champion.",
+    );
+    expect(got).toEqual([['Ines Carvalho', 'It was not my day']]);
+  });
+
+  it('knows a person named once by a given name after their role ("his wife, Ana,")', () => {
+    const got = said(
+      "Mateus Ferreira of Brazil won the men's marathon.",
+      "Ferreira's wife, Ana, watched from the finish. “He promised to run easy,” she said.",
+    );
+    expect(got).toEqual([['Ana', 'He promised to run easy']]);
+  });
+
+  it('gives a quotation to the one person a paragraph opens with ("Lowe was close to tears.")', () => {
+    expect(
+      said('Hannah Lowe of Britain was third.', "Lowe was close to tears. 'I did not expect this.'"),
+    ).toEqual([['Hannah Lowe', 'I did not expect this.']]);
+  });
+
   it('maps a surname to the full name found elsewhere in the article', () => {
     expect(
       said(

@@ -48,6 +48,16 @@ describe('places', () => {
     ]);
   });
 
+  it('keeps a placing described with an earlier year ("Kiprop, the 2023 winner, was second")', () => {
+    const got = results(
+      "Mateus Ferreira of Brazil won the men's marathon in 2:06:12. Josphat Kiprop of Kenya, the 2023 winner, was second in 2:06:58.",
+    );
+    expect(got.map((r) => [r[0], r[1], r[3]])).toEqual([
+      [1, 'Mateus Ferreira', '2:06:12'],
+      [2, 'Josphat Kiprop', '2:06:58'],
+    ]);
+  });
+
   it('places the object of "edged" second when the winner is known', () => {
     const got = results(
       "Marta Kowalczyk of Poland won the women's hammer. She edged Canada's Shannon Reilly.",
