@@ -32,7 +32,9 @@ export function keyvCollection<T>(
         const results = await keyv.setMany(
           entries.map((e) => ({ key: e.key, value: e.value, ttl: e.ttlMs })),
         );
-        if (results.some((r) => !r)) throw new Error('the store refused a write');
+        // keyv passes through the adapter's answer: Redis's setMany returns nothing (it throws on failure).
+        if (Array.isArray(results) && results.some((r) => r === false))
+          throw new Error('the store refused a write');
       }),
     delete: (key) => run('delete', () => keyv.delete(key)),
   };

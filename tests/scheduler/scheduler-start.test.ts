@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startOnThisDay } from '../../src/scheduler/index.js';
 import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createSubscriptionsPort } from '../../src/scheduler/subscriptions.js';
 import { openStore } from '../../src/store/index.js';
@@ -52,5 +53,37 @@ describe('a started scheduler', () => {
     await scheduler.stop();
     expect((await port.status('discord', 'limited'))?.lastDelivery?.messageId).toBe('m-limited');
     await store.close();
+  });
+});
+
+describe('startOnThisDay', () => {
+  it('opens the store, gives the subscriptions port and stops cleanly', async () => {
+    const service = await startOnThisDay({
+      storeUrl: 'memory://',
+      kb: emptyKb,
+      posters: [recordingPoster('console', () => new Date())],
+      logger: quietLogger,
+    });
+    expect(service.scheduler).not.toBeNull();
+    const info = await service.subscriptions?.subscribe({
+      platform: 'console',
+      channelId: 'console',
+      hour: 9,
+      timeZone: 'UTC',
+      createdBy: null,
+    });
+    expect(info?.timeZone).toBe('UTC');
+    await service.stop();
+  });
+
+  it('keeps the bot up without subscriptions when the store cannot be opened', async () => {
+    const service = await startOnThisDay({
+      storeUrl: 'redis://127.0.0.1:1',
+      kb: emptyKb,
+      posters: [],
+      logger: quietLogger,
+    });
+    expect(service).toMatchObject({ store: null, subscriptions: null, scheduler: null });
+    await service.stop();
   });
 });
