@@ -287,3 +287,24 @@ describe('gateway bot against the fake Discord', () => {
     expect((call?.body as { flags?: number } | undefined)?.flags).toBeUndefined();
   });
 });
+
+describe('gateway start-up', () => {
+  it('rejects, and leaves nothing running, when Discord refuses the token', async () => {
+    const refusing = await startFakeDiscord();
+    refusing.fail({
+      path: '/gateway/bot',
+      times: 10,
+      failure: { status: 401, body: { message: '401: Unauthorized', code: 0 } },
+    });
+    await expect(
+      startDiscordGateway({
+        config: discordConfig(refusing.apiUrl),
+        kb: await loadShippedKb(),
+        logger: capturingLogger().logger,
+        subscriptions: null,
+      }),
+    ).rejects.toThrow(/token/i);
+    expect(refusing.identifies).toHaveLength(0);
+    await refusing.close();
+  });
+});
