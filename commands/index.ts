@@ -4,6 +4,9 @@ import { onThisDayCommand } from './onthisday.js';
 import { podiumCommand } from './podium.js';
 import { quoteCommand } from './quote.js';
 import { resultCommand } from './result.js';
+import { subscribeCommand } from './subscribe.js';
+import { subscriptionCommand } from './subscription.js';
+import { unsubscribeCommand } from './unsubscribe.js';
 
 /** Every command, in the order help lists them. Adapters register exactly these. */
 export const commands: readonly Command[] = [
@@ -11,6 +14,9 @@ export const commands: readonly Command[] = [
   quoteCommand,
   resultCommand,
   onThisDayCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+  subscriptionCommand,
   makeHelpCommand(() => commands),
 ];
 

@@ -36,6 +36,8 @@ export interface Config {
     signingSecret: string | null;
     mode: 'socket' | 'http';
     apiUrl: string;
+    /** Let every member change channel settings (/subscribe …); by default workspace admins only. */
+    everyoneManagesChannels: boolean;
   };
   port: number;
   /** sqlite://path, redis://…, rediss://… or memory:// */
@@ -94,6 +96,10 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_MODE: z.preprocess(blankToUndefined, z.enum(['socket', 'http']).optional()),
   SLACK_API_URL: url('https://slack.com/api/'),
+  SLACK_EVERYONE_MANAGES_CHANNELS: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
+    z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('false'),
+  ),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   PODIUM_STORE: z.preprocess(
     blankToUndefined,
@@ -153,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signingSecret: e.SLACK_SIGNING_SECRET ?? null,
       mode: slackMode,
       apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+      everyoneManagesChannels: ['true', '1', 'yes'].includes(e.SLACK_EVERYONE_MANAGES_CHANNELS),
     },
     port: e.PORT,
     store: e.PODIUM_STORE,
@@ -167,6 +174,8 @@ function describeNeed(variable: string): string | null {
       return 'a port number from 0 to 65535';
     case 'SLACK_MODE':
       return 'socket or http';
+    case 'SLACK_EVERYONE_MANAGES_CHANNELS':
+      return 'true or false';
     case 'LOG_LEVEL':
       return `one of ${LOG_LEVELS.join(', ')}`;
     default:

@@ -1,12 +1,25 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { runRepl } from './adapters/console/console.js';
+import { createConsolePoster } from './adapters/console/poster.js';
 import { consoleContext } from './cli.js';
 import type { Config } from './config.js';
+import type { SubscriptionsPort } from './core/command.js';
 import { loadKnowledgeBase } from './core/knowledge-base.js';
+import type { ChannelPoster } from './core/platform.js';
 import type { Logger } from './logger.js';
+import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
+import { createSubscriptionsPort } from './scheduler/subscriptions.js';
+import { openStore, type PodiumStore } from './store/index.js';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => boolean;
+interface Stoppable {
+  stop(): Promise<void>;
+}
 
 /**
- * Starts every adapter whose credentials are set, the scheduler and the store; with no platform
- * credentials, the console REPL. Resolves to the exit code when the bot stops.
+ * Starts every adapter whose credentials are set, the store and the scheduler; with no platform
+ * credentials, the console REPL (scheduled posts then print in the terminal). Resolves to the exit
+ * code when the bot stops: at the end of the REPL, or on SIGINT/SIGTERM.
  */
 export async function start(config: Config, logger: Logger): Promise<number> {
   const kb = await loadKnowledgeBase(config.dataDir);
@@ -14,6 +27,113 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     { athletes: kb.athletes.size, events: kb.events.size, quotes: kb.quotes.size },
     'knowledge base loaded',
   );
-  await runRepl({ context: () => consoleContext(kb), logger }, process.stdin, process.stdout);
+
+  // Answers never depend on the store: if it cannot be opened, subscriptions and posts are off.
+  let store: PodiumStore | null = null;
+  let subscriptions: SubscriptionsPort | null = null;
+  try {
+    store = await openStore(config.store, { logger });
+    subscriptions = createSubscriptionsPort({ store, kb, logger });
+    logger.info({ store: store.label }, 'store opened');
+  } catch (err) {
+    logger.error(
+      { err },
+      `store unavailable (${(err as Error).message}): answers keep working; subscriptions and scheduled posts are off`,
+    );
+  }
+
+  const stoppers: Stoppable[] = [];
+  const posters: ChannelPoster[] = [];
+  const handlers: Handler[] = [];
+  const deps = { config, kb, logger, subscriptions };
+
+  if (config.discord.token) {
+    const { startDiscordGateway } = await import('./adapters/discord/gateway.js');
+    const discord = await startDiscordGateway(deps);
+    stoppers.push(discord);
+    posters.push(discord.poster);
+    logger.info({ user: discord.client.user.tag }, 'discord gateway connected');
+  }
+  if (config.discord.publicKey) {
+    const { startDiscordHttp } = await import('./adapters/discord/http.js');
+    const http = await startDiscordHttp({ ...deps, listen: false });
+    stoppers.push(http);
+    handlers.push(http.handleRequest);
+    if (!config.discord.token)
+      logger.warn(
+        'DISCORD_TOKEN is not set: interactions are answered, but scheduled posts to Discord are off',
+      );
+  }
+  if (config.slack.botToken) {
+    const { startSlack } = await import('./adapters/slack/app.js');
+    const slack = await startSlack({
+      ...deps,
+      allowEveryoneToManageChannels: config.slack.everyoneManagesChannels,
+      listen: false,
+    });
+    stoppers.push(slack);
+    posters.push(slack.poster);
+    if (slack.handleRequest) handlers.push(slack.handleRequest);
+    logger.info({ mode: config.slack.mode }, 'slack connected');
+  }
+
+  let server: Server | null = null;
+  if (handlers.length > 0) {
+    server = createServer((req, res) => {
+      for (const handle of handlers) if (handle(req, res)) return;
+      if (req.method === 'GET' && req.url === '/healthz') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    });
+    const listening = server;
+    await new Promise<void>((resolve, reject) => {
+      listening.once('error', reject);
+      listening.listen(config.port, () => resolve());
+    });
+    logger.info({ port: config.port }, 'http receivers listening');
+  }
+
+  const consoleMode = stoppers.length === 0;
+  if (consoleMode) posters.push(createConsolePoster(process.stdout));
+
+  let scheduler: Scheduler | null = null;
+  if (store) {
+    scheduler = createScheduler({ store, kb, posters, logger });
+    await scheduler.start();
+  }
+
+  let stopping: Promise<void> | null = null;
+  const stopAll = () => {
+    stopping ??= (async () => {
+      logger.info('stopping');
+      await scheduler?.stop();
+      await Promise.allSettled(stoppers.map((s) => s.stop()));
+      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+      await store?.close();
+    })();
+    return stopping;
+  };
+
+  if (consoleMode) {
+    const ended = runRepl(
+      { context: () => consoleContext(kb, { subscriptions }), logger },
+      process.stdin,
+      process.stdout,
+    );
+    const signalled = new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await Promise.race([ended, signalled]);
+    await stopAll();
+    return 0;
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await stopAll();
   return 0;
 }
