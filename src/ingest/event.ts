@@ -25,20 +25,25 @@ const NAMED =
 /** Every discipline mention in a text, as canonical keys ("1500m", "400m hurdles", "pole vault"). */
 export function findDisciplines(text: string, para = 0): DisciplineHit[] {
   const hits: DisciplineHit[] = [];
-  for (const m of text.matchAll(TRACK)) {
+  const lower = text.toLowerCase();
+  const digits = /\d/u.test(text);
+  for (const m of digits ? text.matchAll(TRACK) : []) {
     const n = Number((m[1] ?? '').replace(',', ''));
     if (!FLAT.has(n)) continue;
     const kind = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ').replace('racewalk', 'race walk');
     const key = kind ? `${n}m ${kind === 'walk' ? 'race walk' : kind}` : `${n}m`;
     hits.push({ key, para, index: m.index ?? 0, length: m[0].length });
   }
-  for (const m of text.matchAll(RELAY)) {
+  for (const m of digits && /\d\s?[x×]\s?\d/u.test(lower) ? text.matchAll(RELAY) : []) {
     hits.push({ key: `4x${m[1]}m relay`, para, index: m.index ?? 0, length: m[0].length });
   }
-  for (const m of text.matchAll(ROAD)) {
+  for (const m of digits && lower.includes('km') ? text.matchAll(ROAD) : []) {
     hits.push({ key: `${m[1]}km race walk`, para, index: m.index ?? 0, length: m[0].length });
   }
-  for (const m of text.matchAll(NAMED)) {
+  const named = /marathon|jump|vault|put|discus|javelin|hammer|decathlon|heptathlon|pentathlon|mile/u.test(
+    lower,
+  );
+  for (const m of named ? text.matchAll(NAMED) : []) {
     let key = (m[1] ?? '').toLowerCase().replace('-', ' ');
     if (key === 'the mile') key = 'mile';
     // Same keys as the knowledge base: "discus throw", "hammer throw", "javelin throw".
@@ -217,18 +222,21 @@ function findDate(doc: Doc, published: string | null): string | null {
   };
   for (const { text, weight } of eventTexts(doc)) {
     if (weight === 0) continue;
-    for (const m of text.matchAll(dayFirst)) {
+    const digits = /\d/u.test(text);
+    for (const m of digits ? text.matchAll(dayFirst) : []) {
       const iso = toIso(Number(m[1]), m[2] ?? '', m[3]);
       if (iso) explicit.push(iso);
     }
-    for (const m of text.matchAll(monthFirst)) {
+    for (const m of digits ? text.matchAll(monthFirst) : []) {
       if ((m[1] ?? '').toLowerCase() === 'may' && !/^\p{Lu}/u.test(m[1] ?? '')) continue;
       const iso = toIso(Number(m[2]), m[1] ?? '', m[3]);
       if (iso) explicit.push(iso);
     }
-    for (const m of text.matchAll(
-      /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s|\s+(?:night|evening|afternoon|morning))?\b/gu,
-    )) {
+    for (const m of text.includes('day')
+      ? text.matchAll(
+          /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s|\s+(?:night|evening|afternoon|morning))?\b/gu,
+        )
+      : []) {
       const lead = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
       // "will race again on Saturday", "next Sunday": not the day of this race.
       if (/\b(?:will|next|continue|continues|until|from|before)\b[^.]*$/iu.test(lead)) continue;

@@ -1,4 +1,5 @@
 /** Ingest: turn a sports report into draft facts for review. */
+export { runIngestCli } from './cli.js';
 export { extractArticle, extractDraft } from './extract.js';
 export type {
   Draft,
@@ -9,3 +10,10 @@ export type {
   ExtractOptions,
   QuoteChannel,
 } from './types.js';
+export {
+  type DraftToBundleOptions,
+  draftToBundle,
+  IngestError,
+  type KnowledgeBaseView,
+  writeDraftBundle,
+} from './write-bundle.js';

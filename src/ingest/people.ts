@@ -75,7 +75,12 @@ const PREPOSITIONS = new Set(
    catching chased chasing trailing trailed toward towards at in on into onto`.split(/\s+/),
 );
 
-const isCap = (w: string) => /^\p{Lu}/u.test(w);
+/** True when a word starts with a capital letter (ASCII answered without a regular expression). */
+const isCap = (w: string) => {
+  const code = w.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return /^\p{Lu}/u.test(w);
+};
 const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w);
 const cities = new Set([...CITY_TIME_ZONES.keys()].map((c) => c.toLowerCase()));
 const venues = new Set([...VENUES.keys()].map((v) => v.toLowerCase()));
@@ -89,10 +94,19 @@ export function tokenize(text: string): Token[] {
     let word = m[0];
     let possessive = false;
     const end = m.index + word.length;
-    if (/[’']s$/u.test(word) && word.length > 2) {
+    const last = word[word.length - 1];
+    if (
+      (last === 's' || last === 'S') &&
+      word.length > 2 &&
+      (word[word.length - 2] === '’' || word[word.length - 2] === "'")
+    ) {
       word = word.slice(0, -2);
       possessive = true;
-    } else if (/[sz]$/iu.test(word) && /^[’'](?![\p{L}])/u.test(text.slice(end, end + 2))) {
+    } else if (
+      (last === 's' || last === 'z' || last === 'S' || last === 'Z') &&
+      (text[end] === '’' || text[end] === "'") &&
+      !/\p{L}/u.test(text[end + 1] ?? '')
+    ) {
       possessive = isCap(word);
     }
     out.push({ text: word, start: m.index, end: m.index + word.length, possessive });
@@ -113,11 +127,13 @@ export function capitalisedRuns(text: string, tokens: Token[] = tokenize(text)):
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     const prev = run[run.length - 1];
-    const joined =
-      prev !== undefined && /^ $/u.test(text.slice(prev.end + (prev.possessive ? 2 : 0), t.start));
-    const particle = PARTICLES.has(t.text.toLowerCase());
+    const joined = prev !== undefined && t.start - prev.end === 1 && text[prev.end] === ' ';
+    const cap = isCap(t.text);
+    const particle = !cap
+      ? t.text.length <= 4 && PARTICLES.has(t.text)
+      : t.text.length <= 3 && PARTICLES.has(t.text.toLowerCase());
     if (run.length > 0 && (!joined || prev?.possessive)) close();
-    if (isCap(t.text) && !/^\p{Lu}$/u.test(t.text)) {
+    if (cap && t.text.length > 1) {
       run.push(t);
     } else if (particle && run.length > 0) {
       run.push(t);

@@ -125,9 +125,11 @@ export class ResultsExtractor {
         const clauses = (this.doc.clauses[para] ?? []).filter(
           (c) => c.start >= sentence.start && c.end <= sentence.end,
         );
-        if (clauses.length === 0) continue;
+        // Only sentences with a cue need their people (pronouns resolved): the rest are skipped.
+        const relevant = clauses.filter((c) => RELEVANT.test(text.slice(c.start, c.end).toLowerCase()));
+        if (relevant.length === 0) continue;
         const actors = this.actors(para, text, sentence);
-        for (const clause of clauses) this.clauseRules(text, actors, clause, headline ? 0.6 : 1);
+        for (const clause of relevant) this.clauseRules(text, actors, clause, headline ? 0.6 : 1);
       }
     });
     return this.resolve();
