@@ -9,6 +9,7 @@ import {
   Events,
   GatewayIntentBits,
   type Interaction,
+  type InteractionDeferReplyOptions,
   type InteractionReplyOptions,
   MessageFlags,
   Options,
@@ -113,7 +114,11 @@ export function gatewayInteractionHandler(deps: DiscordDeps): (interaction: Inte
       await deliver(interaction, unknownCommandReply(interaction.commandName));
       return;
     }
-    if (command.slow) await interaction.deferReply();
+    // Settings commands answer privately, so their "thinking…" is private too.
+    const deferral: InteractionDeferReplyOptions = command.managesChannel
+      ? { flags: MessageFlags.Ephemeral }
+      : {};
+    if (command.slow) await interaction.deferReply(deferral);
     const ctx = discordContext(deps, {
       channelId: interaction.channelId,
       userId: interaction.user.id,
@@ -124,7 +129,7 @@ export function gatewayInteractionHandler(deps: DiscordDeps): (interaction: Inte
     if (!interaction.deferred) {
       // A command that turns out slow still gets its answer: defer before Discord's 3 s run out.
       const quick = await within(running, budget);
-      if (!quick.done) await interaction.deferReply();
+      if (!quick.done) await interaction.deferReply(deferral);
     }
     await deliver(interaction, await running);
   }

@@ -23,7 +23,7 @@ import {
   unknownCommandReply,
   within,
 } from './interaction.js';
-import { type DiscordMessage, renderDiscordMessage } from './render.js';
+import { type DiscordMessage, EPHEMERAL_FLAG, renderDiscordMessage } from './render.js';
 
 /** The path Discord's "Interactions Endpoint URL" must point at. */
 export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
@@ -163,11 +163,16 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
   const pending = new Set<Promise<void>>();
 
   /**
-   * Edits the public deferred "thinking…" into the answer; a private answer cannot be an edit of a
-   * public message, so it goes as an ephemeral follow-up and the placeholder is deleted.
+   * Edits the deferred "thinking…" into the answer; a private answer cannot be an edit of a public
+   * message, so it goes as an ephemeral follow-up and the placeholder is deleted.
    */
-  async function completeDeferred(appId: string, token: string, message: DiscordMessage): Promise<void> {
-    if (message.flags !== undefined) {
+  async function completeDeferred(
+    appId: string,
+    token: string,
+    message: DiscordMessage,
+    deferredPrivately: boolean,
+  ): Promise<void> {
+    if (message.flags !== undefined && !deferredPrivately) {
       await rest.post(Routes.webhook(appId, token), { body: message, auth: false });
       await rest.delete(Routes.webhookMessage(appId, token, '@original'), { auth: false });
       return;
@@ -202,16 +207,18 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
       }
     }
     if (!token || !appId) throw new Error('interaction without token or application id: cannot defer');
-    respond({ type: DEFERRED_CHANNEL_MESSAGE, data: {} });
+    // Settings commands answer privately, so their "thinking…" is private too.
+    const deferredPrivately = command.managesChannel === true;
+    respond({ type: DEFERRED_CHANNEL_MESSAGE, data: deferredPrivately ? { flags: EPHEMERAL_FLAG } : {} });
     const later = (async () => {
       try {
         const reply = await (running ??
           runCommand(command, ctx, argsFromOptions(command, interaction.data?.options)));
-        await completeDeferred(appId, token, renderDiscordMessage(reply));
+        await completeDeferred(appId, token, renderDiscordMessage(reply), deferredPrivately);
       } catch (err) {
         log.error({ err, command: name, interactionId: interaction.id }, 'discord: deferred command failed');
         try {
-          await completeDeferred(appId, token, renderDiscordMessage(internalErrorReply()));
+          await completeDeferred(appId, token, renderDiscordMessage(internalErrorReply()), deferredPrivately);
         } catch (answerErr) {
           log.warn(
             { err: answerErr, interactionId: interaction.id },

@@ -46,6 +46,7 @@ const gates = {
   slowPrivate: deferred<'public' | 'private' | 'throw'>(),
   slowThrow: deferred<'public' | 'private' | 'throw'>(),
   lateQuick: deferred<'public' | 'private' | 'throw'>(),
+  slowSetting: deferred<'public' | 'private' | 'throw'>(),
 };
 
 beforeAll(async () => {
@@ -66,6 +67,7 @@ beforeAll(async () => {
       gatedCommand('slowprivate', gates.slowPrivate.promise, true),
       gatedCommand('slowthrow', gates.slowThrow.promise, true),
       gatedCommand('latequick', gates.lateQuick.promise, false),
+      gatedCommand('slowsetting', gates.slowSetting.promise, true, true),
     ],
   });
 });
@@ -253,6 +255,17 @@ describe('gateway bot against the fake Discord', () => {
     await fake.waitForCall(
       (c) => c.method === 'DELETE' && c.path === `${webhookPath(interaction)}/messages/@original`,
     );
+  });
+
+  it('defers a slow settings command privately and edits its private answer in', async () => {
+    const { body, interaction } = await ask('slowsetting');
+    expect(body).toMatchObject({ type: 5, data: { flags: EPHEMERAL_FLAG } });
+    gates.slowSetting.resolve('private');
+    const edit = await fake.waitForCall(
+      (c) => c.method === 'PATCH' && c.path === `${webhookPath(interaction)}/messages/@original`,
+    );
+    expect((edit.body as CallbackBody['data'])?.embeds?.[0]?.title).toBe('Done slowsetting');
+    expect(fake.calls.some((c) => c.method === 'POST' && c.path === webhookPath(interaction))).toBe(false);
   });
 
   it('reports a failure after deferring privately, respecting the deferral', async () => {

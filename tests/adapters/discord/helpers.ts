@@ -66,6 +66,7 @@ export function gatedCommand(
   name: string,
   gate: Promise<'public' | 'private' | 'throw'>,
   slow: boolean,
+  managesChannel = false,
 ): Command {
   return {
     name,
@@ -73,6 +74,7 @@ export function gatedCommand(
     options: [],
     examples: [`/${name}`],
     slow,
+    managesChannel,
     async run() {
       const how = await gate;
       if (how === 'throw') throw new Error('failed after deferring');

@@ -25,6 +25,7 @@ let http: DiscordHttpHandle;
 let signer: DiscordSigner;
 const log = capturingLogger();
 const slowGate = deferred<'public' | 'private' | 'throw'>();
+const settingGate = deferred<'public' | 'private' | 'throw'>();
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
@@ -36,7 +37,12 @@ beforeAll(async () => {
     subscriptions: null,
     now: () => new Date(),
     random: () => 0,
-    commands: [...commands, explodingCommand, gatedCommand('slow', slowGate.promise, true)],
+    commands: [
+      ...commands,
+      explodingCommand,
+      gatedCommand('slow', slowGate.promise, true),
+      gatedCommand('setting', settingGate.promise, true, true),
+    ],
     port: 0,
     host: '127.0.0.1',
   });
@@ -151,6 +157,50 @@ describe('HTTP interactions endpoint', () => {
     );
     expect(edit.authorization).toBeNull();
     expect(edit.body).toMatchObject({ embeds: [{ title: 'Done slow' }], allowed_mentions: { parse: [] } });
+  });
+
+  it('defers a slow settings command privately and edits its private answer in', async () => {
+    const interaction = chatInputInteraction('setting', [], place());
+    const { json } = await signed(interaction);
+    expect(json).toEqual({ type: 5, data: { flags: EPHEMERAL_FLAG } });
+    settingGate.resolve('private');
+    const edit = await fake.waitForCall(
+      (c) =>
+        c.method === 'PATCH' &&
+        c.path === `/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`,
+    );
+    expect(edit.body).toMatchObject({ embeds: [{ title: 'Done setting' }] });
+  });
+
+  it('sends a private answer after a public deferral as an ephemeral follow-up and deletes the placeholder', async () => {
+    const gate = deferred<'public' | 'private' | 'throw'>();
+    const own = await startDiscordHttp({
+      config: discordConfig(fake.apiUrl, { DISCORD_PUBLIC_KEY: signer.publicKeyHex }),
+      kb: await loadShippedKb(),
+      logger: log.logger,
+      subscriptions: null,
+      commands: [gatedCommand('private', gate.promise, true)],
+      port: 0,
+      host: '127.0.0.1',
+    });
+    const interaction = chatInputInteraction('private', [], place());
+    const body = JSON.stringify(interaction);
+    const { json } = await post(body, signer.headers(body), `${own.url}/discord/interactions`);
+    expect(json).toEqual({ type: 5, data: {} });
+    gate.resolve('throw');
+    const followUp = await fake.waitForCall(
+      (c) => c.method === 'POST' && c.path === `/webhooks/${fake.applicationId}/${interaction.token}`,
+    );
+    expect(followUp.body).toMatchObject({
+      flags: EPHEMERAL_FLAG,
+      embeds: [{ title: 'Something went wrong' }],
+    });
+    await fake.waitForCall(
+      (c) =>
+        c.method === 'DELETE' &&
+        c.path === `/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`,
+    );
+    await own.stop();
   });
 
   it('serves /healthz and refuses other methods and paths', async () => {
