@@ -325,7 +325,7 @@ export async function run(): Promise<string> {
           '≤ 120 MB',
         ],
         [
-          `the same with \`node ${LEAN_FLAGS.join(' ')}\``,
+          `the same as shipped: \`npm start\` and the \`podium\` bin run \`node ${LEAN_FLAGS.join(' ')}\``,
           `${mb(lean.rss)} (heap ${mb(lean.heap)}; runs: ${lean.rssRuns.map(mb).join(', ')}; just after READY: ${mb(lean.idle)})`,
           '≤ 120 MB',
         ],

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The `podium` command: start the bot, answer one question, ingest a report, and print or deploy
  * the platforms' command definitions. Answers go to stdout, diagnostics to stderr.
@@ -139,19 +138,4 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     }
     throw err;
   }
-}
-
-const invokedDirectly =
-  process.argv[1] &&
-  path.resolve(process.argv[1]).replace(/\.ts$/, '.js').endsWith(path.join('src', 'cli.js'));
-if (invokedDirectly) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`podium: unexpected failure: ${(err as Error)?.message ?? String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -47,22 +47,24 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   const handlers: Handler[] = [];
   const deps = { config, kb, logger, subscriptions };
 
-  if (config.discord.token) {
-    const { startDiscordGateway } = await import('./adapters/discord/gateway.js');
+  if (config.discord.publicKey) {
+    // HTTP interactions: Discord sends every interaction to the endpoint once its URL is saved,
+    // so a gateway connection would sit idle. Scheduled posts go over REST with the bot token.
+    const { startDiscordHttp, createDiscordPoster } = await import('./adapters/discord/index.js');
+    const http = await startDiscordHttp({ ...deps, listen: false });
+    stoppers.push(http);
+    handlers.push(http.handleRequest);
+    if (config.discord.token) posters.push(createDiscordPoster({ config, logger }));
+    else
+      logger.warn(
+        'DISCORD_TOKEN is not set: interactions are answered, but scheduled posts to Discord are off',
+      );
+  } else if (config.discord.token) {
+    const { startDiscordGateway } = await import('./adapters/discord/index.js');
     const discord = await startDiscordGateway(deps);
     stoppers.push(discord);
     posters.push(discord.poster);
     logger.info({ user: discord.client.user.tag }, 'discord gateway connected');
-  }
-  if (config.discord.publicKey) {
-    const { startDiscordHttp } = await import('./adapters/discord/http.js');
-    const http = await startDiscordHttp({ ...deps, listen: false });
-    stoppers.push(http);
-    handlers.push(http.handleRequest);
-    if (!config.discord.token)
-      logger.warn(
-        'DISCORD_TOKEN is not set: interactions are answered, but scheduled posts to Discord are off',
-      );
   }
   if (config.slack.botToken) {
     const { startSlack } = await import('./adapters/slack/app.js');

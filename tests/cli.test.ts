@@ -11,7 +11,7 @@ async function podium(args: string[], env: Record<string, string> = {}) {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli.ts'), ...args],
+      ['--import', 'tsx', path.join(REPO_ROOT, 'src/bin.ts'), ...args],
       {
         cwd: REPO_ROOT,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
