@@ -97,13 +97,19 @@ function signedRequests(fake: FakeSlack, n: number): SignedRequest[] {
   });
 }
 
-async function httpRun(url: string, fake: FakeSlack, n: number, keepAlive: boolean): Promise<RunFigures> {
+async function httpRun(
+  url: string,
+  fake: FakeSlack,
+  n: number,
+  keepAlive: boolean,
+  concurrency = CONCURRENCY,
+): Promise<RunFigures> {
   const requests = signedRequests(fake, n);
   const elu0 = performance.eventLoopUtilization();
   const res = await new Promise<{ times: number[]; elapsed: number; failures: number }>((resolve, reject) => {
     const worker = new Worker(CLIENT, {
       eval: true,
-      workerData: { url, requests, concurrency: CONCURRENCY, keepAlive },
+      workerData: { url, requests, concurrency, keepAlive },
     });
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -157,11 +163,13 @@ export async function run(): Promise<string> {
   const http = await startSlackHarness({ mode: 'http', logLevel: 'silent' });
   const fresh: RunFigures[] = [];
   const kept: RunFigures[] = [];
+  const single: RunFigures[] = [];
   try {
     await httpRun(http.eventsUrl, http.fake, 500, true); // warm-up (JIT)
     for (let i = 0; i < RUNS; i++) {
       fresh.push(await httpRun(http.eventsUrl, http.fake, REQUESTS_PER_RUN, false));
       kept.push(await httpRun(http.eventsUrl, http.fake, REQUESTS_PER_RUN, true));
+      single.push(await httpRun(http.eventsUrl, http.fake, SOCKET_SEQUENTIAL, true, 1));
     }
   } finally {
     await http.stop();
@@ -193,7 +201,7 @@ export async function run(): Promise<string> {
   return [
     '### Slack adapter (Bolt, loopback, fake Slack)',
     '',
-    `Medians of ${RUNS} runs; ${CONCURRENCY} requests in flight (closed loop), ${REQUESTS_PER_RUN} signed slash commands per run,`,
+    `Medians of ${RUNS} runs; ${CONCURRENCY} requests in flight (closed loop) unless said, ${REQUESTS_PER_RUN} signed slash commands per run,`,
     `mixed (${MIX.map(([c, t]) => `${c} ${t}`.trim()).join(', ')}), every one answered in the ack.`,
     'The load generator runs on its own thread; "app busy" is the app event loop’s busy time per request.',
     '',
@@ -202,6 +210,7 @@ export async function run(): Promise<string> {
       [
         httpRow('HTTP ack, a new connection per request', fresh),
         httpRow('HTTP ack, keep-alive connections', kept),
+        httpRow(`HTTP ack, one request at a time (${SOCKET_SEQUENTIAL}/run)`, single),
         [
           `Socket Mode envelope → ack, one at a time (${SOCKET_SEQUENTIAL}/run)`,
           fmtMs(med(sequential.map((r) => r.p50))),
