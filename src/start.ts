@@ -22,6 +22,12 @@ interface Stoppable {
  * code when the bot stops: at the end of the REPL, or on SIGINT/SIGTERM.
  */
 export async function start(config: Config, logger: Logger): Promise<number> {
+  // A library promise nobody awaits (e.g. a Socket Mode reconnect that fails for good) must not
+  // leave a half-working bot: log it and exit non-zero so a supervisor restarts a clean process.
+  process.once('unhandledRejection', (reason) => {
+    logger.fatal({ err: reason }, 'unhandled rejection: exiting');
+    process.exit(1);
+  });
   const kb = await loadKnowledgeBase(config.dataDir);
   logger.info(
     { athletes: kb.athletes.size, events: kb.events.size, quotes: kb.quotes.size },

@@ -16,5 +16,9 @@ export type PostOutcome =
 /** Something that can post a reply into a channel of one platform. */
 export interface ChannelPoster {
   readonly platform: PlatformName;
-  post(channelId: string, reply: Reply): Promise<PostOutcome>;
+  /**
+   * Posts a reply. `idempotencyKey` (at most 25 characters of [A-Za-z0-9_-]) names the delivery:
+   * posters whose platform can deduplicate on it do, so a post repeated after a crash shows once.
+   */
+  post(channelId: string, reply: Reply, options?: { idempotencyKey: string }): Promise<PostOutcome>;
 }

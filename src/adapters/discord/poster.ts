@@ -77,11 +77,14 @@ export function createDiscordPoster(options: { config: Config; logger: Logger; r
   const log = options.logger;
   return {
     platform: 'discord',
-    async post(channelId: string, reply: Reply): Promise<PostOutcome> {
+    async post(channelId, reply, options): Promise<PostOutcome> {
       if (!/^\d{1,25}$/.test(channelId)) return { kind: 'gone', reason: 'invalid_channel_id' };
+      // With enforce_nonce, Discord returns the message already created with this nonce (within a
+      // few minutes) instead of creating a second one: a post retried after a crash shows once.
+      const dedupe = options?.idempotencyKey ? { nonce: options.idempotencyKey, enforce_nonce: true } : {};
       try {
         const message = (await rest.post(Routes.channelMessages(channelId), {
-          body: channelMessageBody(reply),
+          body: { ...channelMessageBody(reply), ...dedupe },
         })) as { id?: unknown };
         if (typeof message?.id !== 'string') {
           log.warn({ channelId }, 'discord: message created without an id');

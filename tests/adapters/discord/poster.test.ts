@@ -48,6 +48,14 @@ describe('Discord channel poster', () => {
     expect(outcome).toEqual({ kind: 'sent', messageId: expect.stringMatching(/^\d+$/) });
   });
 
+  it('sends the delivery key as an enforced nonce, so a post repeated after a crash shows once', async () => {
+    await poster.post('100000000000000009', reply, { idempotencyKey: 'otd-abc123' });
+    const [call] = postsTo('100000000000000009');
+    expect(call?.body).toMatchObject({ nonce: 'otd-abc123', enforce_nonce: true });
+    await poster.post('100000000000000010', reply);
+    expect(postsTo('100000000000000010')[0]?.body).not.toHaveProperty('nonce');
+  });
+
   it('returns retry with Retry-After on a 429 at once, keeps other channels flowing, and succeeds after the wait', async () => {
     fake.fail({ method: 'POST', path: '/channels/100000000000000002/messages', failure: rateLimited(1) });
     const limited = await poster.post('100000000000000002', reply);
