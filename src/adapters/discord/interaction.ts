@@ -3,13 +3,13 @@
  * into command arguments, building the command context, answering autocomplete, and the options
  * common to both transports. Transport code (discord.js, node:http) stays in gateway.ts and http.ts.
  */
+
 import { commands as registry } from '../../../commands/index.js';
-import type { Command, CommandArgs, CommandContext, SubscriptionsPort } from '../../core/command.js';
+import type { Command, CommandArgs, CommandContext } from '../../core/command.js';
 import { type Choice, complete, MAX_CHOICES } from '../../core/complete.js';
-import type { KnowledgeBase } from '../../core/knowledge-base.js';
 import { type Reply, userErrorReply } from '../../core/reply.js';
 import { echo } from '../../core/text.js';
-import type { Logger } from '../../logger.js';
+import type { AdapterDeps } from '../deps.js';
 
 /** How long a command may run before the adapter defers (Discord allows 3 s for the first answer). */
 export const DISCORD_DEFER_BUDGET_MS = 2000;
@@ -17,15 +17,7 @@ export const DISCORD_DEFER_BUDGET_MS = 2000;
 export const MANAGE_CHANNELS_BIT = 1n << 4n;
 
 /** What both Discord transports need. */
-export interface DiscordDeps {
-  kb: KnowledgeBase;
-  logger: Logger;
-  subscriptions: SubscriptionsPort | null;
-  /** Clock for commands (tests inject one). */
-  now?: () => Date;
-  random?: () => number;
-  /** The commands to serve; the registry by default. */
-  commands?: readonly Command[];
+export interface DiscordDeps extends AdapterDeps {
   /** How long a command may run before the answer is deferred (default 2 s). */
   deferBudgetMs?: number;
 }

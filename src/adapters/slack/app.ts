@@ -4,19 +4,20 @@
  * poster for the scheduler. Bolt's receivers handle transport and signatures; this file turns a slash
  * command into (command, args, ctx) and a Reply into Block Kit, and nothing else.
  */
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type SlashCommand, SocketModeReceiver } from '@slack/bolt';
 import { commands as registry } from '../../../commands/index.js';
 import type { Config } from '../../config.js';
-import type { Command, CommandContext, SubscriptionsPort } from '../../core/command.js';
-import type { KnowledgeBase } from '../../core/knowledge-base.js';
+import type { Command, CommandContext } from '../../core/command.js';
 import { parseArgs } from '../../core/parse.js';
 import type { ChannelPoster } from '../../core/platform.js';
 import { internalErrorReply, type Reply, userErrorReply } from '../../core/reply.js';
 import { runCommand } from '../../core/run-command.js';
 import { echo } from '../../core/text.js';
 import type { Logger } from '../../logger.js';
+import type { AdapterDeps } from '../deps.js';
 import { boltLogger } from './bolt-logger.js';
 import { SLACK_EVENTS_PATH } from './manifest.js';
 import { createSlackPoster } from './poster.js';
@@ -30,16 +31,8 @@ export const SLACK_DEDUPE_TTL_MS = 10 * 60_000;
 const DEDUPE_MAX_KEYS = 50_000;
 
 /** What startSlack needs. */
-export interface StartSlackOptions {
+export interface StartSlackOptions extends AdapterDeps {
   config: Config;
-  kb: KnowledgeBase;
-  logger: Logger;
-  subscriptions: SubscriptionsPort | null;
-  /** Clock for commands (tests inject one). */
-  now?: () => Date;
-  random?: () => number;
-  /** The commands to serve; the registry by default. */
-  commands?: readonly Command[];
   /**
    * Let every member use commands that change a channel's settings (subscribe …). By default only
    * workspace admins and owners may (checked with users.info, which needs the users:read scope).
