@@ -89,6 +89,7 @@ export class KnowledgeBase {
   private readonly resultsByAthlete = new Map<string, AthleteResult[]>();
   private readonly eventKeywords = new Map<string, Set<string>>();
   private readonly allQuotes: Quote[] = [];
+  private readonly foldedQuotes = new WeakMap<Quote, string>();
 
   private constructor() {}
 
@@ -242,7 +243,7 @@ export class KnowledgeBase {
     if (kws.length === 0) return speakerId ? this.quotesBy(speakerId) : this.allQuotes;
     if (speakerId) {
       return this.quotesBy(speakerId).filter((q) => {
-        const text = ` ${fold(q.text)}`;
+        const text = this.foldedQuote(q);
         return kws.every((k) => text.includes(` ${k}`));
       });
     }
@@ -250,6 +251,16 @@ export class KnowledgeBase {
     const [smallest, ...rest] = sets;
     if (!smallest) return [];
     return [...smallest].filter((q) => rest.every((set) => set.has(q)));
+  }
+
+  /** " folded text" of a quote, computed on first use (most quotes are never searched by keyword). */
+  private foldedQuote(q: Quote): string {
+    let text = this.foldedQuotes.get(q);
+    if (text === undefined) {
+      text = ` ${fold(q.text)}`;
+      this.foldedQuotes.set(q, text);
+    }
+    return text;
   }
 
   private quotesWithWordPrefix(prefix: string): Set<Quote> {
