@@ -5,9 +5,14 @@
  * The client signs every request before the clock starts; it shares the process (and the CPU) with
  * the app, so the figures are an upper bound of what the adapter itself costs.
  */
+import { timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { stringify } from 'node:querystring';
 import { Worker } from 'node:worker_threads';
+import { renderSlackMessage } from '../src/adapters/slack/render.js';
+import type { Reply } from '../src/core/reply.js';
 import type { FakeSlack } from '../tests/fakes/slack/fake-slack.js';
 import { startSlackHarness, TEST_SIGNING_SECRET } from '../tests/fakes/slack/harness.js';
 import { slackSignature } from '../tests/fakes/slack/signed-request.js';
@@ -158,6 +163,48 @@ async function socketRun(
 }
 
 /** Runs the Slack benchmark and returns its markdown section. */
+/**
+ * Baseline measured in the same run: a bare node:http server that only checks the Slack signature
+ * (HMAC-SHA256, timing-safe compare) and answers a JSON body of the same size as an answer. It
+ * shows what the machine itself allows at this concurrency, whatever the framework.
+ */
+async function startBareServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const body = JSON.stringify(renderSlackMessage(BASELINE_REPLY));
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const ts = String(req.headers['x-slack-request-timestamp']);
+      const want = Buffer.from(slackSignature(TEST_SIGNING_SECRET, Number(ts), raw));
+      const got = Buffer.from(String(req.headers['x-slack-signature']));
+      const ok = want.length === got.length && timingSafeEqual(want, got);
+      new URLSearchParams(raw).get('text');
+      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' }).end(ok ? body : '');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/slack/events`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const BASELINE_REPLY: Reply = {
+  tone: 'quote',
+  title: 'Cole Hocker (USA)',
+  quote: { text: 'I can’t even put it into words', speaker: 'Cole Hocker', occasion: 'after the final' },
+  sources: [
+    {
+      title: 'Josh Kerr was beaten to 1500m gold by surprise winner Cole Hocker',
+      publisher: null,
+      date: '2024-08-06',
+    },
+  ],
+  ephemeral: false,
+};
+
 export async function run(): Promise<string> {
   const loadBefore = os.loadavg()[0] ?? 0;
   const http = await startSlackHarness({ mode: 'http', logLevel: 'silent' });
@@ -173,6 +220,18 @@ export async function run(): Promise<string> {
     }
   } finally {
     await http.stop();
+  }
+
+  const bare = await startBareServer();
+  const bareKept: RunFigures[] = [];
+  const signer = await startSlackHarness({ mode: 'http', logLevel: 'silent' });
+  try {
+    await httpRun(bare.url, signer.fake, 500, true);
+    for (let i = 0; i < RUNS; i++)
+      bareKept.push(await httpRun(bare.url, signer.fake, REQUESTS_PER_RUN, true));
+  } finally {
+    await bare.close();
+    await signer.stop();
   }
 
   const socket = await startSlackHarness({ mode: 'socket', logLevel: 'silent' });
@@ -211,6 +270,7 @@ export async function run(): Promise<string> {
         httpRow('HTTP ack, a new connection per request', fresh),
         httpRow('HTTP ack, keep-alive connections', kept),
         httpRow(`HTTP ack, one request at a time (${SOCKET_SEQUENTIAL}/run)`, single),
+        httpRow('baseline: bare node:http + signature check, keep-alive (no Bolt, no commands)', bareKept),
         [
           `Socket Mode envelope → ack, one at a time (${SOCKET_SEQUENTIAL}/run)`,
           fmtMs(med(sequential.map((r) => r.p50))),
@@ -231,5 +291,6 @@ export async function run(): Promise<string> {
     `Load average (1 min) at start: ${loadBefore.toFixed(1)} on ${os.cpus().length} CPUs; the figures scale with it.`,
     '',
     `Target: HTTP p99 ≤ 50 ms at ${CONCURRENCY} concurrent (Slack allows 3,000 ms): ${best <= 50 ? 'met' : 'not met'} (best p99 ${fmtMs(best)}).`,
+    `Against the bare-server baseline of this run (p99 ${fmtMs(med(bareKept.map((r) => r.p99)))}), Bolt + Podium's keep-alive p99 is ${(med(kept.map((r) => r.p99)) / med(bareKept.map((r) => r.p99))).toFixed(2)}× and its throughput ${(med(kept.map((r) => r.throughput)) / med(bareKept.map((r) => r.throughput))).toFixed(2)}×.`,
   ].join('\n');
 }
