@@ -60,7 +60,9 @@ export const subscriptionCommand: Command = {
         title: 'Anniversary posts in this channel',
         summary:
           upcoming.length > 0
-            ? `The next ${upcoming.length} anniversaries it will post:`
+            ? upcoming.length === 1
+              ? 'The next anniversary it will post is listed below.'
+              : `The next ${upcoming.length} anniversaries it will post are listed below.`
             : 'No anniversaries in the next year yet.',
         fields: statusFields(status),
         lines: upcoming,
