@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../src/core/command.js';
@@ -7,6 +8,17 @@ import { type KnowledgeBase, loadKnowledgeBase } from '../src/core/knowledge-bas
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** ../shared beside the checkout: seeds and the official specs (present on dev machines and in CI). */
 export const SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
+
+/**
+ * Whether ../shared (seeds, specs) is beside the checkout. Tests that need it run where it is;
+ * in CI it must be there, so its absence fails the run instead of skipping those tests.
+ */
+export function sharedAvailable(): boolean {
+  const here = existsSync(path.join(SHARED_DIR, 'seeds')) && existsSync(path.join(SHARED_DIR, 'specs'));
+  if (!here && process.env.CI)
+    throw new Error(`CI needs ${SHARED_DIR} (seeds and specs) beside the checkout`);
+  return here;
+}
 
 let shipped: Promise<KnowledgeBase> | null = null;
 /** The knowledge base shipped in data/ (loaded once per test file). */

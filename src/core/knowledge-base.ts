@@ -218,6 +218,11 @@ export class KnowledgeBase {
     return this.names.resolve(text);
   }
 
+  /** True when the text names someone exactly (full name, surname, given name or alias). */
+  isExactAthleteName(text: string): boolean {
+    return this.names.hasExact(text);
+  }
+
   /** Athletes whose names start like the text, best first (autocomplete). */
   completeAthletes(text: string, limit: number): Athlete[] {
     return this.names.complete(text, limit);

@@ -61,6 +61,11 @@ export class NameIndex<T> {
     }
   }
 
+  /** True when the text is exactly someone's full name, surname, given name or alias (any case, accents optional). */
+  hasExact(text: string): boolean {
+    return this.exact.has(fold(text));
+  }
+
   /** Number of people indexed. */
   get size(): number {
     return this.entries.length;
@@ -142,7 +147,10 @@ export class NameIndex<T> {
       let total = sum;
       const m = mask.get(n) ?? 0;
       const entry = this.entries[n] as Entry<T>;
-      if (m !== full) {
+      // Direct comparison only for someone who already matches all but one typed word: it finds
+      // a badly misspelt surname next to a right given name, and keeps a stray extra word
+      // ("kerr silver") from comparing against everyone who shares one name with it.
+      if (m !== full && popcount(m) >= qWords.length - 1) {
         qWords.forEach((qw, qi) => {
           if (m & (1 << qi)) return;
           const budget = fallbackEdits(qw.length);
@@ -183,8 +191,14 @@ export class NameIndex<T> {
     probe(w);
     const d1 = deletes1(w);
     for (const v of d1) probe(v);
-    if (budget >= 2)
-      for (const v of d1) for (const v2 of deletes1(v)) if (this.postings.has(v2)) candidates.add(v2);
+    if (budget >= 2) {
+      for (const v of d1) {
+        for (let i = 0; i < v.length; i++) {
+          const v2 = v.slice(0, i) + v.slice(i + 1);
+          if (this.postings.has(v2)) candidates.add(v2);
+        }
+      }
+    }
     for (const c of candidates) {
       if (found.has(c)) continue;
       const d = editDistance(w, c, budget);
@@ -192,6 +206,12 @@ export class NameIndex<T> {
     }
     return found;
   }
+}
+
+function popcount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n++;
+  return n;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -55,12 +55,16 @@ export function parseArgs(command: Command, text: string, kb: KnowledgeBase): Pa
     if (opt.rest || last) {
       args[opt.name] = tokens.splice(0).join(' ');
     } else if (opt.autocomplete === 'athlete') {
-      // Longest run of words that names someone; else the longest that is near someone
-      // ("jon kerr" stays together so the answer can suggest Josh Kerr); else one word.
+      // Longest run of words that names someone exactly (a map lookup each); failing that, the
+      // longest that resolves with typos, else the longest that is near someone ("jon kerr"
+      // stays together so the answer can suggest Josh Kerr); else one word.
+      const max = Math.min(4, tokens.length);
+      const prefix = (n: number) => tokens.slice(0, n).join(' ');
       let take = 0;
+      for (let n = max; n >= 1 && take === 0; n--) if (kb.isExactAthleteName(prefix(n))) take = n;
       let near = 0;
-      for (let n = Math.min(4, tokens.length); n >= 1 && take === 0; n--) {
-        const m = kb.resolveAthlete(tokens.slice(0, n).join(' '));
+      for (let n = max; n >= 1 && take === 0; n--) {
+        const m = kb.resolveAthlete(prefix(n));
         if (m.kind !== 'unknown') take = n;
         else if (near === 0 && m.suggestions.length > 0) near = n;
       }

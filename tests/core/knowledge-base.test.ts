@@ -7,14 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/core/errors.js';
 import { bundleJsonSchema } from '../../src/core/json-schema.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge-base.js';
-import { loadShippedKb, REPO_ROOT, SHARED_DIR } from '../helpers.js';
+import { loadShippedKb, REPO_ROOT, SHARED_DIR, sharedAvailable } from '../helpers.js';
 
 const seedsDir = path.join(SHARED_DIR, 'seeds');
-const seeds = existsSync(seedsDir)
-  ? readdirSync(seedsDir)
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => readFileSync(path.join(seedsDir, f), 'utf8'))
-  : [];
+const seeds =
+  sharedAvailable() && existsSync(seedsDir)
+    ? readdirSync(seedsDir)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => readFileSync(path.join(seedsDir, f), 'utf8'))
+    : [];
 const paragraphs = (t: string) =>
   t
     .split(/\n\s*\n/)

@@ -6,12 +6,14 @@ import {
   setTotals,
   TARGETS,
 } from '../../bench/eval-ingest.js';
+import { sharedAvailable } from '../helpers.js';
 
 describe('ingest evaluation on the gold corpus', () => {
   const ev = evaluateCorpus();
 
   it('covers at least six fictional reports and both seeds (where ../shared exists)', () => {
     expect(ev.articles.filter((a) => a.set !== 'seed').length).toBeGreaterThanOrEqual(6);
+    expect(ev.seedsFound).toBe(sharedAvailable());
     if (ev.seedsFound) expect(ev.articles.filter((a) => a.set === 'seed')).toHaveLength(2);
   });
 
