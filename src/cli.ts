@@ -11,8 +11,11 @@ import { type Config, ConfigError, loadConfig, PACKAGE_ROOT } from './config.js'
 import type { CommandContext } from './core/command.js';
 import { DataError, UsageError } from './core/errors.js';
 import { type KnowledgeBase, loadKnowledgeBase } from './core/knowledge-base.js';
+import { parseCommandLine } from './core/parse.js';
 import type { Reply } from './core/reply.js';
 import { createLogger, type Logger } from './logger.js';
+import { createSubscriptionsPort } from './scheduler/subscriptions.js';
+import { openStore, type PodiumStore } from './store/index.js';
 
 const USAGE = `Usage:
   podium [start]                                   run the bot (console REPL when no tokens are set)
@@ -82,10 +85,29 @@ async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): P
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   if (positionals.length === 0)
     throw new UsageError('ask needs a command line, e.g. podium ask "/podium 1500m"');
+  const line = positionals.join(' ');
   const kb = await loadKnowledgeBase(config.dataDir);
-  const reply = await answerLine(positionals.join(' '), { context: () => consoleContext(kb), logger });
-  io.stdout(`${await renderAs(format, reply)}\n`);
+  // Settings commands need the store (the console is a channel too); answers never do, so a
+  // plain question neither opens nor creates it.
+  const parsed = parseCommandLine(line, kb);
+  const store = parsed.ok && parsed.command.managesChannel ? await openStoreOrNull(config, logger) : null;
+  try {
+    const subscriptions = store ? createSubscriptionsPort({ store, kb, logger }) : null;
+    const reply = await answerLine(line, { context: () => consoleContext(kb, { subscriptions }), logger });
+    io.stdout(`${await renderAs(format, reply)}\n`);
+  } finally {
+    await store?.close();
+  }
   return 0;
+}
+
+async function openStoreOrNull(config: Config, logger: Logger): Promise<PodiumStore | null> {
+  try {
+    return await openStore(config.store, { logger });
+  } catch (err) {
+    logger.error({ err }, `store unavailable: ${(err as Error).message}`);
+    return null;
+  }
 }
 
 /** Runs the CLI with arguments (without `node podium`); resolves to the exit code. */

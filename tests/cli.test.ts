@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +44,23 @@ describe('podium ask', () => {
     const r = await podium(['ask', '/quote hocker gold', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ tone: 'quote', quote: { speaker: 'Cole Hocker' } });
+  });
+
+  it('subscribes the console channel in the configured store, and reports it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'podium-cli-'));
+    const env = { PODIUM_STORE: `sqlite://${path.join(dir, 'store.sqlite')}` };
+    const on = await podium(['ask', '/subscribe 9 Europe/Paris'], env);
+    expect(on.code).toBe(0);
+    expect(on.stdout).toContain('Anniversary posts are on');
+    const status = await podium(['ask', '/subscription'], env);
+    expect(status.stdout).toContain('Time: 09:00 every day (Europe/Paris)');
+  });
+
+  it('does not open the store for a plain question', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'podium-cli-'));
+    const file = path.join(dir, 'never.sqlite');
+    expect((await podium(['ask', '/podium 1500m'], { PODIUM_STORE: `sqlite://${file}` })).code).toBe(0);
+    expect(existsSync(file)).toBe(false);
   });
 
   it('exits 2 with usage for a missing command line or a bad format', async () => {
