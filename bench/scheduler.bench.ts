@@ -14,10 +14,10 @@ import type { SubscriptionInfo } from '../src/core/command.js';
 import { KnowledgeBase } from '../src/core/knowledge-base.js';
 import type { PostOutcome } from '../src/core/platform.js';
 import type { Reply } from '../src/core/reply.js';
+import { localDate } from '../src/core/zoned-time.js';
 import { channelKey, slotOn } from '../src/scheduler/schedule.js';
 import { createScheduler, type DeliveryPoster } from '../src/scheduler/scheduler.js';
 import { createSubscriptionsPort } from '../src/scheduler/subscriptions.js';
-import { localDate } from '../src/scheduler/zoned-time.js';
 import { type ChannelState, openStore, type PodiumStore } from '../src/store/index.js';
 import { fmtMs, median, nowMs, table } from './stats.js';
 

@@ -1,9 +1,10 @@
 import type { Command } from '../src/core/command.js';
-import { isoDate, localDateIn, parseDay } from '../src/core/dates.js';
+import { isoDate, parseDay } from '../src/core/dates.js';
 import { dayMonth } from '../src/core/format.js';
 import { onThisDay } from '../src/core/on-this-day.js';
 import { missReply, userErrorReply } from '../src/core/reply.js';
 import { echo } from '../src/core/text.js';
+import { localDate } from '../src/core/zoned-time.js';
 
 /** `/onthisday [date]` — what happened on that calendar day in past years (default: today). */
 export const onThisDayCommand: Command = {
@@ -22,7 +23,7 @@ export const onThisDayCommand: Command = {
   examples: ['/onthisday 08-06', '/onthisday Aug 6', '/onthisday'],
   run(ctx, args) {
     const zone = ctx.timeZone ?? 'UTC';
-    const todayIso = localDateIn(ctx.now(), zone);
+    const todayIso = localDate(ctx.now().getTime(), zone);
     const [y, m, d] = todayIso.split('-').map(Number) as [number, number, number];
     const text = typeof args.date === 'string' ? args.date : '';
     const day = parseDay(text, { year: y, month: m, day: d });

@@ -1,6 +1,7 @@
 import type { Command } from '../src/core/command.js';
 import { type Reply, userErrorReply } from '../src/core/reply.js';
 import { echo } from '../src/core/text.js';
+import { canonicalTimeZone } from '../src/core/zoned-time.js';
 import {
   clockHour,
   nextPostText,
@@ -8,7 +9,6 @@ import {
   settingsPreflight,
   upcomingLines,
 } from '../src/scheduler/settings-replies.js';
-import { canonicalTimeZone } from '../src/scheduler/zoned-time.js';
 
 /** Hour of the daily post when none is given. */
 export const DEFAULT_HOUR = 9;

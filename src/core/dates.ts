@@ -62,26 +62,6 @@ export function parseDay(text: string, today: { year: number; month: number; day
   return null;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The local calendar date (YYYY-MM-DD) of an instant in an IANA time zone. */
-export function localDateIn(instant: Date, timeZone: string): string {
-  // Building a DateTimeFormat costs tens of microseconds; one per zone is reused.
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dateFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
-
 /** YYYY-MM-DD from parts. */
 export function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../core/knowledge-base.js';
 import { onThisDay } from '../core/on-this-day.js';
 import type { PlatformName, PostOutcome } from '../core/platform.js';
 import type { Reply } from '../core/reply.js';
+import { addDays, localDate } from '../core/zoned-time.js';
 import type { PodiumStore } from '../store/open-store.js';
 import { type ChannelState, type DeliveryRecord, emptyChannelState } from '../store/records.js';
 import {
@@ -18,7 +19,6 @@ import {
   parseChannelKey,
   slotOn,
 } from './schedule.js';
-import { addDays, localDate } from './zoned-time.js';
 
 /** Optional third argument of `post`: a stable per-delivery key for platform-side deduplication. */
 export interface PostOptions {

@@ -3,6 +3,7 @@ import type { SubscriptionInfo, SubscriptionStatus, SubscriptionsPort } from '..
 import type { KnowledgeBase } from '../core/knowledge-base.js';
 import { onThisDay } from '../core/on-this-day.js';
 import type { PlatformName } from '../core/platform.js';
+import { canonicalTimeZone, formatLocal, localDate } from '../core/zoned-time.js';
 import type { PodiumStore } from '../store/open-store.js';
 import { emptyChannelState } from '../store/records.js';
 import { isStoreError } from '../store/store-error.js';
@@ -14,7 +15,6 @@ import {
   slotOn,
   upcomingAnniversaries,
 } from './schedule.js';
-import { canonicalTimeZone, formatLocal, localDate } from './zoned-time.js';
 
 /** What the subscription port needs. */
 export interface SubscriptionsPortOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, localDate, zonedInstant } from '../../src/core/zoned-time.js';
 import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createSubscriptionsPort } from '../../src/scheduler/subscriptions.js';
-import { addDays, localDate, zonedInstant } from '../../src/scheduler/zoned-time.js';
 import { openStore } from '../../src/store/index.js';
 import { calendar, emptyKb, manualClock, quietLogger, recordingPoster } from './helpers.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PostOutcome } from '../../src/core/platform.js';
+import { zonedInstant } from '../../src/core/zoned-time.js';
 import { createScheduler, type SchedulerOptions } from '../../src/scheduler/scheduler.js';
 import { createSubscriptionsPort } from '../../src/scheduler/subscriptions.js';
-import { zonedInstant } from '../../src/scheduler/zoned-time.js';
 import { openStore } from '../../src/store/index.js';
 import { calendar, emptyKb, manualClock, quietLogger, recordingPoster } from './helpers.js';
 

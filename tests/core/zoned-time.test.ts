@@ -5,7 +5,7 @@ import {
   formatLocal,
   localDate,
   zonedInstant,
-} from '../../src/scheduler/zoned-time.js';
+} from '../../src/core/zoned-time.js';
 
 const at = (iso: string) => Date.parse(iso);
 
