@@ -44,6 +44,8 @@ export interface Config {
   store: string;
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Whether LOG_LEVEL was set (the console REPL keeps quiet unless it was). */
+  logLevelSet: boolean;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -165,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     store: e.PODIUM_STORE,
     dataDir,
     logLevel: e.LOG_LEVEL,
+    logLevelSet: typeof env.LOG_LEVEL === 'string' && env.LOG_LEVEL.trim() !== '',
   };
 }
 

@@ -28,6 +28,10 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     logger.fatal({ err: reason }, 'unhandled rejection: exiting');
     process.exit(1);
   });
+  // With no platform configured this is a terminal session: JSON info lines would interleave with
+  // the answers, so only warnings show unless LOG_LEVEL asks for more.
+  const consoleMode = !config.discord.token && !config.discord.publicKey && !config.slack.botToken;
+  if (consoleMode && !config.logLevelSet) logger.level = 'warn';
   const kb = await loadKnowledgeBase(config.dataDir);
   logger.info(
     { athletes: kb.athletes.size, events: kb.events.size, quotes: kb.quotes.size },
@@ -103,7 +107,6 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     logger.info({ port: config.port }, 'http receivers listening');
   }
 
-  const consoleMode = stoppers.length === 0;
   if (consoleMode) posters.push(createConsolePoster(process.stdout));
 
   let scheduler: Scheduler | null = null;
