@@ -78,10 +78,17 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   }
   if (config.slack.botToken) {
     const { startSlack } = await import('./adapters/slack/app.js');
+    const { SLACK_DEDUPE_TTL_MS } = await import('./adapters/slack/app.js');
+    const shared = store?.kind === 'redis' ? store : null;
+    const instance = `slack-${process.pid}-${Date.now().toString(36)}`;
     const slack = await startSlack({
       ...deps,
       allowEveryoneToManageChannels: config.slack.everyoneManagesChannels,
       listen: false,
+      // Several instances share Redis: a Slack retry that lands on another one is answered once.
+      firstDelivery: shared
+        ? (key) => shared.claims.acquire(`slack-delivery:${key}`, instance, Date.now(), SLACK_DEDUPE_TTL_MS)
+        : undefined,
     });
     stoppers.push(slack);
     posters.push(slack.poster);

@@ -34,6 +34,11 @@ const DEDUPE_MAX_KEYS = 50_000;
 export interface StartSlackOptions extends AdapterDeps {
   config: Config;
   /**
+   * Redelivery check shared by every instance (e.g. the store's claims on Redis): resolves true
+   * the first time a delivery key is seen anywhere. Without it, each process remembers its own.
+   */
+  firstDelivery?: (key: string) => Promise<boolean>;
+  /**
    * Let every member use commands that change a channel's settings (subscribe …). By default only
    * workspace admins and owners may (checked with users.info, which needs the users:read scope).
    */
@@ -196,6 +201,17 @@ function commandHandler(options: StartSlackOptions, log: Logger) {
   const seen = new RecentKeys(SLACK_DEDUPE_TTL_MS, DEDUPE_MAX_KEYS);
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
+  // A retry may reach another instance behind the load balancer; the shared check catches it. If
+  // the store fails, answering twice beats not answering at all.
+  const firstAnywhere = async (key: string): Promise<boolean> => {
+    if (!options.firstDelivery) return true;
+    try {
+      return await options.firstDelivery(key);
+    } catch (err) {
+      log.warn({ err }, 'slack: shared redelivery check failed; answering');
+      return true;
+    }
+  };
 
   return async function handle(event: CommandEvent): Promise<void> {
     const payload = event.command;
@@ -214,7 +230,7 @@ function commandHandler(options: StartSlackOptions, log: Logger) {
     try {
       // A redelivery carries the same trigger_id: acknowledge it so Slack stops, and answer nothing.
       const key = `${payload.team_id}:${payload.trigger_id ?? `${payload.channel_id}:${payload.user_id}:${payload.command}:${payload.text}`}`;
-      if (seen.checkAndAdd(key)) {
+      if (seen.checkAndAdd(key) || !(await firstAnywhere(key))) {
         log.info(meta, 'slack: redelivered command ignored');
         await ack();
         return;
