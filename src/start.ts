@@ -77,8 +77,7 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     logger.info({ user: discord.client.user.tag }, 'discord gateway connected');
   }
   if (config.slack.botToken) {
-    const { startSlack } = await import('./adapters/slack/app.js');
-    const { SLACK_DEDUPE_TTL_MS } = await import('./adapters/slack/app.js');
+    const { startSlack, SLACK_DEDUPE_TTL_MS } = await import('./adapters/slack/app.js');
     const shared = store?.kind === 'redis' ? store : null;
     const instance = `slack-${process.pid}-${Date.now().toString(36)}`;
     const slack = await startSlack({
