@@ -1,4 +1,4 @@
-import type { Command } from '../src/core/command.js';
+import { type Command, findCommand } from '../src/core/command.js';
 import type { Reply } from '../src/core/reply.js';
 import { echo } from '../src/core/text.js';
 import { usageLine } from '../src/core/usage.js';
@@ -25,7 +25,7 @@ export function makeHelpCommand(registry: () => readonly Command[]): Command {
       const all = registry();
       const wanted =
         typeof args.command === 'string' ? args.command.trim().replace(/^\//, '').toLowerCase() : '';
-      const one = all.find((c) => c.name === wanted);
+      const one = findCommand(all, wanted);
       if (one) {
         return {
           tone: 'help',

@@ -19,9 +19,3 @@ export const commands: readonly Command[] = [
   subscriptionCommand,
   makeHelpCommand(() => commands),
 ];
-
-/** The command with this name (case-insensitive, leading slash optional). */
-export function findCommand(name: string): Command | undefined {
-  const n = name.trim().replace(/^\//, '').toLowerCase();
-  return commands.find((c) => c.name === n);
-}

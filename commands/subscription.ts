@@ -1,13 +1,8 @@
-import type { Command, SubscriptionStatus } from '../src/core/command.js';
+import type { Command } from '../src/core/command.js';
 import { longDate } from '../src/core/format.js';
 import { missReply, type Reply, type ReplyField } from '../src/core/reply.js';
-import {
-  clockHour,
-  nextPostText,
-  orUnavailable,
-  settingsPreflight,
-  upcomingLines,
-} from '../src/scheduler/settings-replies.js';
+import type { SubscriptionStatus } from '../src/core/subscriptions.js';
+import { clockHour, nextPostText, orUnavailable, settingsPreflight, upcomingLines } from './settings.js';
 
 function statusFields(s: SubscriptionStatus): ReplyField[] {
   const fields: ReplyField[] = [

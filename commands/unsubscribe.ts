@@ -1,6 +1,6 @@
 import type { Command } from '../src/core/command.js';
 import { missReply, type Reply } from '../src/core/reply.js';
-import { orUnavailable, settingsPreflight } from '../src/scheduler/settings-replies.js';
+import { orUnavailable, settingsPreflight } from './settings.js';
 
 /** `/unsubscribe` — turn this channel's daily "on this day" posts off. */
 export const unsubscribeCommand: Command = {

@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { answerLine } from './adapters/console/console.js';
+import { commands } from '../commands/index.js';
+import { answerLine, consoleContext } from './adapters/console/console.js';
 import { renderText } from './adapters/console/render.js';
 import { type Config, ConfigError, loadConfig, PACKAGE_ROOT } from './config.js';
-import type { CommandContext } from './core/command.js';
 import { DataError, UsageError } from './core/errors.js';
-import { type KnowledgeBase, loadKnowledgeBase } from './core/knowledge-base.js';
+import { loadKnowledgeBase } from './core/knowledge-base.js';
 import { parseCommandLine } from './core/parse.js';
 import type { Reply } from './core/reply.js';
 import { createLogger, type Logger } from './logger.js';
@@ -41,22 +41,6 @@ const processIo: CliIo = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
 };
-
-/** The context of a console question: the machine's own time zone, real clock. */
-export function consoleContext(kb: KnowledgeBase, extra: Partial<CommandContext> = {}): CommandContext {
-  return {
-    kb,
-    now: () => new Date(),
-    random: Math.random,
-    platform: 'console',
-    channelId: 'console',
-    userId: process.env.USER ?? 'console',
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? null,
-    canManageChannel: true,
-    subscriptions: null,
-    ...extra,
-  };
-}
 
 async function renderAs(format: Format, reply: Reply): Promise<string> {
   switch (format) {
@@ -89,11 +73,14 @@ async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): P
   const kb = await loadKnowledgeBase(config.dataDir);
   // Settings commands need the store (the console is a channel too); answers never do, so a
   // plain question neither opens nor creates it.
-  const parsed = parseCommandLine(line, kb);
+  const parsed = parseCommandLine(line, kb, commands);
   const store = parsed.ok && parsed.command.managesChannel ? await openStoreOrNull(config, logger) : null;
   try {
     const subscriptions = store ? createSubscriptionsPort({ store, kb, logger }) : null;
-    const reply = await answerLine(line, { context: () => consoleContext(kb, { subscriptions }), logger });
+    const reply = await answerLine(line, {
+      context: () => consoleContext({ kb, subscriptions }, config.consoleUser),
+      logger,
+    });
     io.stdout(`${await renderAs(format, reply)}\n`);
   } finally {
     await store?.close();

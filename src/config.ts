@@ -46,6 +46,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Whether LOG_LEVEL was set (the console REPL keeps quiet unless it was). */
   logLevelSet: boolean;
+  /** Who is at the terminal (USER), the console's user id. */
+  consoleUser: string;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -168,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     logLevel: e.LOG_LEVEL,
     logLevelSet: typeof env.LOG_LEVEL === 'string' && env.LOG_LEVEL.trim() !== '',
+    consoleUser: env.USER?.trim() || 'console',
   };
 }
 

@@ -1,11 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { runRepl } from './adapters/console/console.js';
+import { consoleContext, runRepl } from './adapters/console/console.js';
 import { createConsolePoster } from './adapters/console/poster.js';
-import { consoleContext } from './cli.js';
 import type { Config } from './config.js';
-import type { SubscriptionsPort } from './core/command.js';
 import { loadKnowledgeBase } from './core/knowledge-base.js';
 import type { ChannelPoster } from './core/platform.js';
+import type { SubscriptionsPort } from './core/subscriptions.js';
 import type { Logger } from './logger.js';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { createSubscriptionsPort } from './scheduler/subscriptions.js';
@@ -135,7 +134,7 @@ export async function start(config: Config, logger: Logger): Promise<number> {
 
   if (consoleMode) {
     const ended = runRepl(
-      { context: () => consoleContext(kb, { subscriptions }), logger },
+      { context: () => consoleContext({ kb, subscriptions }, config.consoleUser), logger },
       process.stdin,
       process.stdout,
     );

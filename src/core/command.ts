@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { PlatformName } from './platform.js';
 import type { Reply } from './reply.js';
+import type { SubscriptionsPort } from './subscriptions.js';
 
 /** Where an option's autocomplete suggestions come from. */
 export type CompletionSource = 'event' | 'athlete' | 'timezone';
@@ -24,36 +25,6 @@ export interface OptionSpec {
 
 /** Values of a command's options after parsing; absent options are undefined. */
 export type CommandArgs = Record<string, string | number | undefined>;
-
-/** A channel subscription to "on this day" posts. */
-export interface SubscriptionInfo {
-  platform: PlatformName;
-  channelId: string;
-  hour: number;
-  timeZone: string;
-  createdBy: string | null;
-  createdAt: string;
-}
-
-/** What `/subscription` shows for a channel. */
-export interface SubscriptionStatus {
-  subscription: SubscriptionInfo;
-  /** ISO instant of the next post, and the same in the channel's local time. */
-  nextPostAt: string | null;
-  nextPostLocal: string | null;
-  /** The next anniversaries it will post, soonest first: local date and a one-line label. */
-  upcoming: Array<{ date: string; label: string }>;
-  lastDelivery: { localDate: string; messageId: string; at: string } | null;
-  failures: number;
-  paused: { reason: string; at: string } | null;
-}
-
-/** The scheduler's side of the subscription commands; null where no store is configured. */
-export interface SubscriptionsPort {
-  subscribe(input: Omit<SubscriptionInfo, 'createdAt'>): Promise<SubscriptionInfo>;
-  unsubscribe(platform: PlatformName, channelId: string): Promise<boolean>;
-  status(platform: PlatformName, channelId: string): Promise<SubscriptionStatus | null>;
-}
 
 /** Everything a command may use. Commands never read the environment or talk to a platform. */
 export interface CommandContext {
@@ -84,4 +55,10 @@ export interface Command {
   /** May take longer than an adapter's immediate-answer window (adapters defer first). */
   slow?: boolean;
   run(ctx: CommandContext, args: CommandArgs): Reply | Promise<Reply>;
+}
+
+/** The command of this name in a registry (case-insensitive, leading slash optional). */
+export function findCommand(registry: readonly Command[], name: string): Command | undefined {
+  const n = name.trim().replace(/^\//, '').toLowerCase();
+  return registry.find((c) => c.name === n);
 }

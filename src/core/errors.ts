@@ -16,3 +16,12 @@ export class DataError extends Error {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/**
+ * True for a failure of a backing service (the store) that commands answer with "unavailable right
+ * now" instead of treating as a bug. Such errors carry `unavailable: true` (StoreError does), so the
+ * core recognises them without importing the store.
+ */
+export function isUnavailable(err: unknown): boolean {
+  return err instanceof Error && (err as { unavailable?: unknown }).unavailable === true;
+}

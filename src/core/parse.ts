@@ -1,5 +1,4 @@
-import { commands, findCommand } from '../../commands/index.js';
-import type { Command, CommandArgs } from './command.js';
+import { type Command, type CommandArgs, findCommand } from './command.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { type Reply, userErrorReply } from './reply.js';
 import { echo, MAX_INPUT_LENGTH, sanitizeInput } from './text.js';
@@ -77,8 +76,8 @@ export function parseArgs(command: Command, text: string, kb: KnowledgeBase): Pa
   return { ok: true, args };
 }
 
-/** Parses a whole line as a user types it: "/quote kerr silver". */
-export function parseCommandLine(line: string, kb: KnowledgeBase): ParsedLine {
+/** Parses a whole line as a user types it ("/quote kerr silver") against the commands served. */
+export function parseCommandLine(line: string, kb: KnowledgeBase, commands: readonly Command[]): ParsedLine {
   if (line.length > MAX_LINE_LENGTH) return { ok: false, reply: tooLong() };
   const clean = sanitizeInput(line, MAX_LINE_LENGTH);
   const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(clean);
@@ -88,7 +87,7 @@ export function parseCommandLine(line: string, kb: KnowledgeBase): ParsedLine {
       reply: userErrorReply('Type a command', ['For example /podium 1500m — or /help for the list.']),
     };
   }
-  const command = findCommand(m[1] as string);
+  const command = findCommand(commands, m[1] as string);
   if (!command) {
     return {
       ok: false,

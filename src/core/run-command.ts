@@ -1,6 +1,9 @@
 import type { Command, CommandArgs, CommandContext, OptionSpec } from './command.js';
+import type { KnowledgeBase } from './knowledge-base.js';
 import { usageReply } from './parse.js';
+import type { PlatformName } from './platform.js';
 import type { Reply } from './reply.js';
+import type { SubscriptionsPort } from './subscriptions.js';
 import { MAX_INPUT_LENGTH, sanitizeInput } from './text.js';
 
 /** Reads an hour or a whole number the way people type it: "9", "09", "9:00", "9am", "21h". */
@@ -19,6 +22,36 @@ function toInteger(value: string | number, spec: OptionSpec): number | null {
     }
   }
   return null;
+}
+
+/** What every context shares, whatever the platform: the knowledge base, clock, randomness, port. */
+export interface ContextDeps {
+  kb: KnowledgeBase;
+  subscriptions: SubscriptionsPort | null;
+  /** Clock for commands (tests inject one). */
+  now?: () => Date;
+  random?: () => number;
+}
+
+/** Where a command is used and what the caller may do there: the platform's part of a context. */
+export interface CommandPlace {
+  platform: PlatformName;
+  channelId: string | null;
+  userId: string | null;
+  /** The server's or workspace's IANA time zone, when the platform tells. */
+  timeZone: string | null;
+  canManageChannel: boolean;
+}
+
+/** The one command-context builder: console, Discord and Slack differ only in the place. */
+export function commandContext(deps: ContextDeps, place: CommandPlace): CommandContext {
+  return {
+    kb: deps.kb,
+    now: deps.now ?? (() => new Date()),
+    random: deps.random ?? Math.random,
+    subscriptions: deps.subscriptions,
+    ...place,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { SubscriptionsPort } from '../core/command.js';
 import type { KnowledgeBase } from '../core/knowledge-base.js';
+import type { SubscriptionsPort } from '../core/subscriptions.js';
 import { openStore, type PodiumStore } from '../store/open-store.js';
 import { isStoreError } from '../store/store-error.js';
 import { createScheduler, type DeliveryPoster, type RateLimit, type Scheduler } from './scheduler.js';

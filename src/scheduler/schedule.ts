@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { SubscriptionInfo } from '../core/command.js';
 import type { PlatformName } from '../core/platform.js';
 import type { Reply } from '../core/reply.js';
+import type { SubscriptionInfo } from '../core/subscriptions.js';
 import { addDays, localDate, zonedInstant } from '../core/zoned-time.js';
 
 /** The store key of a channel: "discord:123456". */

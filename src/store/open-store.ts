@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { SubscriptionInfo } from '../core/command.js';
+import type { SubscriptionInfo } from '../core/subscriptions.js';
 import type { Backend } from './backend.js';
 import { guard } from './guard.js';
 import { keyvCollection } from './keyv-collection.js';

@@ -1,6 +1,8 @@
 /** A storage failure (unreachable Redis, unwritable SQLite file, timeout) with the store and operation named. */
 export class StoreError extends Error {
   override name = 'StoreError';
+  /** Marks it for the core's isUnavailable: commands answer "settings are unavailable right now". */
+  readonly unavailable = true;
   constructor(
     readonly store: string,
     readonly operation: string,

@@ -1,10 +1,11 @@
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { CommandContext } from '../../core/command.js';
+import type { Command, CommandContext } from '../../core/command.js';
 import { parseCommandLine } from '../../core/parse.js';
 import { internalErrorReply, type Reply } from '../../core/reply.js';
-import { runCommand } from '../../core/run-command.js';
+import { type ContextDeps, commandContext, runCommand } from '../../core/run-command.js';
 import type { Logger } from '../../logger.js';
+import { servedCommands } from '../deps.js';
 import { renderText } from './render.js';
 
 /** What the console needs to answer a line. */
@@ -12,6 +13,22 @@ export interface ConsoleDeps {
   /** Builds the context of one question (fresh clock reading each time). */
   context: () => CommandContext;
   logger: Logger;
+  /** The commands to serve; the registry by default. */
+  commands?: readonly Command[];
+}
+
+/**
+ * The context of a console question: the machine's own time zone, the console as the channel, and
+ * the person at the terminal (config.consoleUser) allowed to change its settings.
+ */
+export function consoleContext(deps: ContextDeps, user: string): CommandContext {
+  return commandContext(deps, {
+    platform: 'console',
+    channelId: 'console',
+    userId: user,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? null,
+    canManageChannel: true,
+  });
 }
 
 /**
@@ -21,7 +38,7 @@ export interface ConsoleDeps {
 export async function answerLine(line: string, deps: ConsoleDeps): Promise<Reply> {
   const ctx = deps.context();
   try {
-    const parsed = parseCommandLine(line, ctx.kb);
+    const parsed = parseCommandLine(line, ctx.kb, servedCommands(deps));
     if (!parsed.ok) return parsed.reply;
     return await runCommand(parsed.command, ctx, parsed.args);
   } catch (err) {

@@ -4,12 +4,12 @@
  * common to both transports. Transport code (discord.js, node:http) stays in gateway.ts and http.ts.
  */
 
-import { commands as registry } from '../../../commands/index.js';
-import type { Command, CommandArgs, CommandContext } from '../../core/command.js';
+import { type Command, type CommandArgs, type CommandContext, findCommand } from '../../core/command.js';
 import { type Choice, complete, MAX_CHOICES } from '../../core/complete.js';
 import { type Reply, userErrorReply } from '../../core/reply.js';
+import { commandContext } from '../../core/run-command.js';
 import { echo } from '../../core/text.js';
-import type { AdapterDeps } from '../deps.js';
+import { type AdapterDeps, servedCommands } from '../deps.js';
 
 /** How long a command may run before the adapter defers (Discord allows 3 s for the first answer). */
 export const DISCORD_DEFER_BUDGET_MS = 2000;
@@ -42,7 +42,7 @@ export interface InteractionPlace {
 
 /** The command of this name among those served (Discord sends lower-case names). */
 export function findServedCommand(deps: DiscordDeps, name: string): Command | undefined {
-  return (deps.commands ?? registry).find((c) => c.name === name);
+  return findCommand(servedCommands(deps), name);
 }
 
 /** The reply for a command Discord knows but this bot does not serve (stale registration). */
@@ -77,18 +77,14 @@ export function discordContext(deps: DiscordDeps, place: InteractionPlace): Comm
     place.permissions !== null
       ? (place.permissions & MANAGE_CHANNELS_BIT) === MANAGE_CHANNELS_BIT
       : !place.inGuild;
-  return {
-    kb: deps.kb,
-    now: deps.now ?? (() => new Date()),
-    random: deps.random ?? Math.random,
+  return commandContext(deps, {
     platform: 'discord',
     channelId: place.channelId,
     userId: place.userId,
     // Discord does not tell bots a server's time zone.
     timeZone: null,
     canManageChannel,
-    subscriptions: deps.subscriptions,
-  };
+  });
 }
 
 /** Permissions from an interaction's member (a decimal string on the wire); null when absent or bad. */

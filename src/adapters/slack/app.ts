@@ -8,16 +8,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type SlashCommand, SocketModeReceiver } from '@slack/bolt';
-import { commands as registry } from '../../../commands/index.js';
 import type { Config } from '../../config.js';
-import type { Command, CommandContext } from '../../core/command.js';
+import { type Command, findCommand } from '../../core/command.js';
 import { parseArgs } from '../../core/parse.js';
 import type { ChannelPoster } from '../../core/platform.js';
 import { internalErrorReply, type Reply, userErrorReply } from '../../core/reply.js';
-import { runCommand } from '../../core/run-command.js';
+import { commandContext, runCommand } from '../../core/run-command.js';
 import { echo } from '../../core/text.js';
 import type { Logger } from '../../logger.js';
-import type { AdapterDeps } from '../deps.js';
+import { type AdapterDeps, servedCommands } from '../deps.js';
 import { boltLogger } from './bolt-logger.js';
 import { SLACK_EVENTS_PATH } from './manifest.js';
 import { createSlackPoster } from './poster.js';
@@ -197,10 +196,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
  * throw becomes the ephemeral internal-error reply, logged with its stack and never shown.
  */
 function commandHandler(options: StartSlackOptions, log: Logger) {
-  const commands = options.commands ?? registry;
+  const commands = servedCommands(options);
   const seen = new RecentKeys(SLACK_DEDUPE_TTL_MS, DEDUPE_MAX_KEYS);
-  const now = options.now ?? (() => new Date());
-  const random = options.random ?? Math.random;
   // A retry may reach another instance behind the load balancer; the shared check catches it. If
   // the store fails, answering twice beats not answering at all.
   const firstAnywhere = async (key: string): Promise<boolean> => {
@@ -236,7 +233,7 @@ function commandHandler(options: StartSlackOptions, log: Logger) {
         return;
       }
       const name = payload.command.replace(/^\//, '').toLowerCase();
-      const command = commands.find((c) => c.name === name);
+      const command = findCommand(commands, name);
       if (!command) {
         await ack(
           userErrorReply(`I don't know the command “/${echo(name, 30)}”`, [
@@ -247,7 +244,7 @@ function commandHandler(options: StartSlackOptions, log: Logger) {
       }
       if (command.slow) await ack();
 
-      const work = answer(command, payload, event, options, now, random, log);
+      const work = answer(command, payload, event, options, log);
       let reply: Reply | undefined;
       if (!acked) {
         // Slack drops acks after 3 s; past the budget, ack empty and deliver the answer later.
@@ -288,8 +285,6 @@ async function answer(
   payload: SlashCommand,
   event: CommandEvent,
   options: StartSlackOptions,
-  now: () => Date,
-  random: () => number,
   log: Logger,
 ): Promise<Reply> {
   const parsed = parseArgs(command, payload.text ?? '', options.kb);
@@ -305,17 +300,13 @@ async function answer(
       user?.is_owner === true ||
       user?.is_primary_owner === true;
   }
-  const ctx: CommandContext = {
-    kb: options.kb,
-    now,
-    random,
+  const ctx = commandContext(options, {
     platform: 'slack',
     channelId: payload.channel_id,
     userId: payload.user_id,
     timeZone,
     canManageChannel,
-    subscriptions: options.subscriptions,
-  };
+  });
   return runCommand(command, ctx, parsed.args);
 }
 

@@ -1,7 +1,12 @@
-import type { CommandContext, SubscriptionStatus, SubscriptionsPort } from '../core/command.js';
-import { longDate } from '../core/format.js';
-import { type Reply, userErrorReply } from '../core/reply.js';
-import { isStoreError } from '../store/store-error.js';
+/**
+ * What the channel-settings commands (/subscribe, /unsubscribe, /subscription) share: the checks
+ * they make first, the "unavailable" answer, and how they show times. Not a command itself.
+ */
+import type { CommandContext } from '../src/core/command.js';
+import { isUnavailable } from '../src/core/errors.js';
+import { longDate } from '../src/core/format.js';
+import { type Reply, userErrorReply } from '../src/core/reply.js';
+import type { SubscriptionStatus, SubscriptionsPort } from '../src/core/subscriptions.js';
 
 /** The answer when the store is missing or failing: settings commands must still answer. */
 export function settingsUnavailableReply(): Reply {
@@ -46,7 +51,7 @@ export async function orUnavailable(run: () => Promise<Reply>): Promise<Reply> {
   try {
     return await run();
   } catch (err) {
-    if (isStoreError(err)) return settingsUnavailableReply();
+    if (isUnavailable(err)) return settingsUnavailableReply();
     throw err;
   }
 }
