@@ -1,7 +1,8 @@
 import type { Command } from '../src/core/command.js';
 import { eventTitle, longDate } from '../src/core/format.js';
 import { athleteMissReply } from '../src/core/misses.js';
-import { medalFor, missReply } from '../src/core/reply.js';
+import { medalFor } from '../src/core/presentation.js';
+import { missReply } from '../src/core/reply.js';
 
 const ORDINAL = ['th', 'st', 'nd', 'rd'];
 function ordinal(n: number): string {

@@ -63,14 +63,6 @@ export interface Reply {
   ephemeral: boolean;
 }
 
-/** Medal for a place. */
-export function medalFor(place: number): Medal | null {
-  if (place === 1) return 'gold';
-  if (place === 2) return 'silver';
-  if (place === 3) return 'bronze';
-  return null;
-}
-
 /** A reply for an expected miss ("no quotes from …"): a normal answer, visible to the channel. */
 export function missReply(title: string, lines: string[] = [], ephemeral = false): Reply {
   return { tone: 'miss', title, lines, sources: [], ephemeral };

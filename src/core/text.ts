@@ -1,4 +1,5 @@
 /** Text helpers shared by the core and the renderers: folding for matching, sanitising user input. */
+import { truncate } from './presentation.js';
 
 /** Longest user input a command looks at; anything beyond is ignored (and said so where it matters). */
 export const MAX_INPUT_LENGTH = 200;
@@ -46,23 +47,6 @@ const INVISIBLE_RE = /[\p{Cc}\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff
 export function sanitizeInput(text: string, max = MAX_INPUT_LENGTH): string {
   const clean = text.replace(INVISIBLE_RE, ' ').replace(/\s+/g, ' ').trim();
   return truncate(clean, max, '');
-}
-
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-/**
- * Cuts text to at most `max` UTF-16 code units on a grapheme boundary (never inside an emoji or
- * a letter with its accents), ending with `ellipsis` when something was cut.
- */
-export function truncate(text: string, max: number, ellipsis = '…'): string {
-  if (text.length <= max) return text;
-  const budget = Math.max(0, max - ellipsis.length);
-  let out = '';
-  for (const { segment } of segmenter.segment(text)) {
-    if (out.length + segment.length > budget) break;
-    out += segment;
-  }
-  return out.trimEnd() + ellipsis;
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/dates.js';
 import { matchDiscipline } from '../../src/core/disciplines.js';
 import { NameIndex } from '../../src/core/name-index.js';
-import { editDistance, fold, sanitizeInput, truncate } from '../../src/core/text.js';
+import { truncate } from '../../src/core/presentation.js';
+import { editDistance, fold, sanitizeInput } from '../../src/core/text.js';
 import { loadShippedKb } from '../helpers.js';
 
 describe('event resolution', () => {

@@ -1,11 +1,5 @@
-import { medalFor, type Reply, type ReplySource } from '../../core/reply.js';
-
-const MEDAL_ICON = { gold: '🥇', silver: '🥈', bronze: '🥉' } as const;
-
-/** "Headline — Publisher, 2024-08-06". */
-export function citationText(s: ReplySource): string {
-  return `${s.title}${s.publisher ? ` — ${s.publisher}` : ''}, ${s.date}`;
-}
+import { citation, placeLabel } from '../../core/presentation.js';
+import type { Reply } from '../../core/reply.js';
 
 /** Renders a reply as plain text for a terminal: title, body, then its sources. */
 export function renderText(reply: Reply): string {
@@ -14,8 +8,7 @@ export function renderText(reply: Reply): string {
   if (reply.results?.length) {
     out.push('');
     for (const r of reply.results) {
-      const medal = medalFor(r.place);
-      const icon = medal ? MEDAL_ICON[medal] : `${r.place}.`;
+      const icon = placeLabel(r.place);
       const country = r.country ? ` (${r.country})` : '';
       const records = r.records.length ? `  ${r.records.map((c) => `[${c}]`).join(' ')}` : '';
       out.push(`${icon} ${r.athlete}${country}${r.mark ? `  ${r.mark}` : ''}${records}`);
@@ -33,7 +26,7 @@ export function renderText(reply: Reply): string {
   }
   if (reply.lines?.length) out.push('', ...reply.lines.map((l) => `• ${l}`));
   if (reply.sources.length) {
-    out.push('', ...reply.sources.map((s) => `Source: ${citationText(s)}`));
+    out.push('', ...reply.sources.map((s) => `Source: ${citation(s)}`));
   }
   return out.join('\n');
 }

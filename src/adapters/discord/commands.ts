@@ -7,7 +7,7 @@ import { commands as registry } from '../../../commands/index.js';
 import { type Config, ConfigError } from '../../config.js';
 import type { Command, OptionSpec } from '../../core/command.js';
 import { UsageError } from '../../core/errors.js';
-import { truncate } from '../../core/text.js';
+import { truncate } from '../../core/presentation.js';
 
 /** Discord's option types Podium uses. */
 export const OPTION_TYPE = { string: 3, integer: 4 } as const;

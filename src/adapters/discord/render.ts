@@ -3,14 +3,8 @@
  * inside Discord's limits, with every piece of reply text escaped so user text echoed in a reply
  * cannot format, mask a link or mention anyone — and `allowed_mentions: { parse: [] }` on top.
  */
-import {
-  medalFor,
-  type Reply,
-  type ReplyResult,
-  type ReplySource,
-  type ReplyTone,
-} from '../../core/reply.js';
-import { truncate } from '../../core/text.js';
+import { citation, graphemes, isPrivate, medalEmoji, truncate } from '../../core/presentation.js';
+import type { Reply, ReplyResult, ReplySource, ReplyTone } from '../../core/reply.js';
 
 /** Longest message `content`. */
 export const DISCORD_MAX_CONTENT = 2000;
@@ -65,10 +59,8 @@ export interface DiscordMessage {
   flags?: number;
 }
 
-const MEDAL_EMOJI = { gold: '🥇', silver: '🥈', bronze: '🥉' } as const;
 const ELLIPSIS = '…';
 const EMPTY = '\u200b';
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
  * Escapes plain text for Discord markdown: every formatting character gets a backslash (Discord
@@ -101,7 +93,7 @@ export function fitMarkdown(markdown: string, max: number): string {
   let out = '';
   let pendingBackslash = false;
   // A tail past the cut is enough for grapheme rules; segmenting a megabyte to keep 4 KB is waste.
-  for (const { segment } of segmenter.segment(markdown.slice(0, max + 32))) {
+  for (const { segment } of graphemes(markdown.slice(0, max + 32))) {
     if (!pendingBackslash && segment === '\\') {
       pendingBackslash = true;
       continue;
@@ -137,8 +129,7 @@ export function shortDate(iso: string): string {
 }
 
 function resultLine(r: ReplyResult, md: (text: string) => string): string {
-  const medal = medalFor(r.place);
-  const icon = medal ? MEDAL_EMOJI[medal] : `${r.place}\\.`;
+  const icon = medalEmoji(r.place) ?? `${r.place}\\.`;
   const country = r.country ? ` (${md(r.country)})` : '';
   const mark = r.mark ? ` — ${md(r.mark)}` : '';
   // Record codes come from a fixed list, so they can sit in code spans unescaped.
@@ -147,7 +138,7 @@ function resultLine(r: ReplyResult, md: (text: string) => string): string {
 }
 
 function sourceText(s: ReplySource): string {
-  return `${s.title}${s.publisher ? ` — ${s.publisher}` : ''}, ${shortDate(s.date)}`;
+  return citation(s, shortDate(s.date));
 }
 
 /** The footer: "Source: headline — publisher, 6 Aug 2024" (several joined with " · "). */
@@ -209,11 +200,6 @@ function fitDescription(blocks: readonly string[], max: number): string {
   return out;
 }
 
-/** Whether a reply is shown only to the person who asked: errors, help, and replies that say so. */
-export function isEphemeral(reply: Reply): boolean {
-  return reply.ephemeral || reply.tone === 'error' || reply.tone === 'help';
-}
-
 /** Renders a reply as one embed inside every Discord limit (title, description, fields, footer, total). */
 export function renderDiscordEmbed(reply: Reply): DiscordEmbed {
   const title = fitText(reply.title, DISCORD_MAX_TITLE) || EMPTY;
@@ -246,7 +232,7 @@ export function renderDiscordEmbed(reply: Reply): DiscordEmbed {
 /** Renders a reply as a Discord message payload: one embed, no mentions, ephemeral flag when private. */
 export function renderDiscordMessage(reply: Reply): DiscordMessage {
   const message: DiscordMessage = { embeds: [renderDiscordEmbed(reply)], allowed_mentions: { parse: [] } };
-  if (isEphemeral(reply)) message.flags = EPHEMERAL_FLAG;
+  if (isPrivate(reply)) message.flags = EPHEMERAL_FLAG;
   return message;
 }
 

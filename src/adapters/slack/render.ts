@@ -3,7 +3,14 @@
  * always inside Slack's limits and with every piece of reply text escaped, so `<!channel>`, `<!here>`
  * or `<@U…>` typed by a user (and echoed back in a reply) stays text and never pings anyone.
  */
-import { medalFor, type Reply, type ReplyResult, type ReplySource } from '../../core/reply.js';
+import {
+  citation,
+  graphemeBoundary,
+  isPrivate,
+  placeLabel,
+  plainResultLine,
+} from '../../core/presentation.js';
+import type { Reply, ReplyResult, ReplySource } from '../../core/reply.js';
 
 /** Most blocks in one message. */
 export const SLACK_MAX_BLOCKS = 50;
@@ -47,23 +54,11 @@ export interface SlackCommandResponse extends SlackMessage {
   response_type: 'in_channel' | 'ephemeral';
 }
 
-const MEDAL_EMOJI = { gold: '🥇', silver: '🥈', bronze: '🥉' } as const;
 const ELLIPSIS = '…';
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** Escapes Slack's three control characters (its documented rule: only these, nothing else). */
 export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** The largest grapheme boundary at or before `index` (so a cut there never splits an emoji or accent). */
-function graphemeBoundary(text: string, index: number): number {
-  if (index >= text.length) return text.length;
-  if (index <= 0) return 0;
-  // Grapheme rules look at the left context and a character or two to the right, so a short tail
-  // past the cut is enough: segmenting a megabyte of text to cut at 3,000 would be wasted work.
-  const cluster = segmenter.segment(text.slice(0, index + 16)).containing(index);
-  return cluster ? cluster.index : index;
 }
 
 /**
@@ -101,29 +96,16 @@ function fitFormatted(text: string, max: number): string {
 
 /** One result line in mrkdwn: medal or place, athlete, country, mark, record badges. */
 export function resultLine(result: ReplyResult): string {
-  const medal = medalFor(result.place);
-  const place = medal ? MEDAL_EMOJI[medal] : `${result.place}.`;
-  let line = `${place} *${escapeSlack(result.athlete)}*`;
+  let line = `${placeLabel(result.place)} *${escapeSlack(result.athlete)}*`;
   if (result.country) line += ` (${escapeSlack(result.country)})`;
   if (result.mark) line += ` — ${escapeSlack(result.mark)}`;
   if (result.records.length > 0) line += ` ${result.records.map((r) => `\`${r}\``).join(' ')}`;
   return line;
 }
 
-function resultPlain(result: ReplyResult): string {
-  const medal = medalFor(result.place);
-  const place = medal ? MEDAL_EMOJI[medal] : `${result.place}.`;
-  let line = `${place} ${result.athlete}`;
-  if (result.country) line += ` (${result.country})`;
-  if (result.mark) line += ` — ${result.mark}`;
-  if (result.records.length > 0) line += ` ${result.records.join(' ')}`;
-  return line;
-}
-
 /** The citation line: "Source: headline — publisher, 2024-08-06". */
 export function sourceLine(source: ReplySource): string {
-  const who = source.publisher ? ` — ${source.publisher}` : '';
-  return `Source: ${source.title}${who}, ${source.date}`;
+  return `Source: ${citation(source)}`;
 }
 
 /** Packs lines (already mrkdwn) into as few section blocks as fit, each within the section limit. */
@@ -219,7 +201,7 @@ export function renderSlackBlocks(reply: Reply): SlackMessage {
 export function fallbackText(reply: Reply): string {
   const parts: string[] = [reply.title.trim()];
   if (reply.summary?.trim()) parts.push(reply.summary.trim());
-  if (reply.results) parts.push(...reply.results.map(resultPlain));
+  if (reply.results) parts.push(...reply.results.map(plainResultLine));
   if (reply.quote) {
     const q = reply.quote;
     parts.push(`“${q.text.trim()}” — ${q.speaker}${q.occasion ? `, ${q.occasion}` : ''}`);
@@ -233,6 +215,5 @@ export function fallbackText(reply: Reply): string {
 
 /** The slash-command answer: in the channel for answers, only to the asker for errors, help and settings. */
 export function renderSlackMessage(reply: Reply): SlackCommandResponse {
-  const ephemeral = reply.ephemeral || reply.tone === 'error' || reply.tone === 'help';
-  return { response_type: ephemeral ? 'ephemeral' : 'in_channel', ...renderSlackBlocks(reply) };
+  return { response_type: isPrivate(reply) ? 'ephemeral' : 'in_channel', ...renderSlackBlocks(reply) };
 }
