@@ -97,11 +97,8 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   let server: Server | null = null;
   if (handlers.length > 0) {
     server = createServer((req, res) => {
+      // Every receiver serves /healthz (src/adapters/health.ts), so the first one answers it.
       for (const handle of handlers) if (handle(req, res)) return;
-      if (req.method === 'GET' && req.url === '/healthz') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-        return;
-      }
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     });
     const listening = server;

@@ -13,23 +13,26 @@ import {
   type InteractionReplyOptions,
   MessageFlags,
   Options,
+  type RepliableInteraction,
 } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { ChannelPoster } from '../../core/platform.js';
-import { internalErrorReply, type Reply } from '../../core/reply.js';
+import { internalErrorReply } from '../../core/reply.js';
 import { runCommand } from '../../core/run-command.js';
+import { within } from '../time-limit.js';
 import {
   argsFromOptions,
   autocompleteChoices,
   DISCORD_DEFER_BUDGET_MS,
   type DiscordDeps,
+  deliverReply,
   discordContext,
   findServedCommand,
+  type InteractionResponder,
   unknownCommandReply,
-  within,
 } from './interaction.js';
 import { createDiscordPoster } from './poster.js';
-import { type DiscordMessage, renderDiscordMessage } from './render.js';
+import type { DiscordMessage } from './render.js';
 
 /** What startDiscordGateway needs. */
 export interface StartDiscordGatewayOptions extends DiscordDeps {
@@ -74,33 +77,27 @@ function makeCache(client: () => Client) {
 }
 
 /** discord.js options from a rendered payload (discord.js spells allowed_mentions its own way). */
-function toReplyOptions(message: DiscordMessage, ephemeral: boolean): InteractionReplyOptions {
+function toReplyOptions(message: DiscordMessage): InteractionReplyOptions {
   return {
     embeds: message.embeds,
     allowedMentions: { parse: [] },
-    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    ...(message.flags !== undefined ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
 
-/** Sends a reply in whatever state the interaction is: first answer, edit of a deferral, or follow-up. */
-async function deliver(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
-  const message = renderDiscordMessage(reply);
-  const ephemeral = message.flags !== undefined;
-  if (!interaction.deferred && !interaction.replied) {
-    await interaction.reply(toReplyOptions(message, ephemeral));
-    return;
-  }
-  if (interaction.deferred && !interaction.replied) {
-    if (ephemeral && !interaction.ephemeral) {
-      // A public "thinking…" cannot become private: answer privately and remove the placeholder.
-      await interaction.followUp(toReplyOptions(message, true));
-      await interaction.deleteReply();
-      return;
-    }
-    await interaction.editReply({ embeds: message.embeds, allowedMentions: { parse: [] } });
-    return;
-  }
-  await interaction.followUp(toReplyOptions(message, ephemeral));
+/** The deferral policy's four steps as discord.js calls on one interaction. */
+function responderFor(interaction: RepliableInteraction): InteractionResponder {
+  return {
+    state: () => ({
+      deferred: interaction.deferred,
+      replied: interaction.replied,
+      deferredPrivately: interaction.ephemeral === true,
+    }),
+    reply: (message) => interaction.reply(toReplyOptions(message)),
+    edit: (message) => interaction.editReply({ embeds: message.embeds, allowedMentions: { parse: [] } }),
+    followUp: (message) => interaction.followUp(toReplyOptions(message)),
+    deleteOriginal: () => interaction.deleteReply(),
+  };
 }
 
 /** Builds the interaction handler: the gateway adapter's single error boundary. */
@@ -111,7 +108,7 @@ export function gatewayInteractionHandler(deps: DiscordDeps): (interaction: Inte
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = findServedCommand(deps, interaction.commandName);
     if (!command) {
-      await deliver(interaction, unknownCommandReply(interaction.commandName));
+      await deliverReply(responderFor(interaction), unknownCommandReply(interaction.commandName));
       return;
     }
     // Settings commands answer privately, so their "thinking…" is private too.
@@ -131,7 +128,7 @@ export function gatewayInteractionHandler(deps: DiscordDeps): (interaction: Inte
       const quick = await within(running, budget);
       if (!quick.done) await interaction.deferReply(deferral);
     }
-    await deliver(interaction, await running);
+    await deliverReply(responderFor(interaction), await running);
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -156,15 +153,7 @@ export function gatewayInteractionHandler(deps: DiscordDeps): (interaction: Inte
         if (interaction.isAutocomplete()) {
           if (!interaction.responded) await interaction.respond([]);
         } else if (interaction.isRepliable()) {
-          const options = toReplyOptions(renderDiscordMessage(internalErrorReply()), true);
-          if (interaction.deferred && !interaction.replied) {
-            await interaction.followUp(options);
-            await interaction.deleteReply();
-          } else if (interaction.replied) {
-            await interaction.followUp(options);
-          } else {
-            await interaction.reply(options);
-          }
+          await deliverReply(responderFor(interaction), internalErrorReply());
         }
       } catch (answerErr) {
         log.warn({ err: answerErr, interactionId: interaction.id }, 'discord: could not report the failure');

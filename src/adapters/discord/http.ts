@@ -11,19 +11,23 @@ import { REST, Routes } from 'discord.js';
 import type { Config } from '../../config.js';
 import { internalErrorReply, type Reply } from '../../core/reply.js';
 import { runCommand } from '../../core/run-command.js';
+import { serveHealth } from '../health.js';
+import { within } from '../time-limit.js';
 import {
   argsFromOptions,
   autocompleteChoices,
   DISCORD_DEFER_BUDGET_MS,
   type DiscordDeps,
+  deliverReply,
   discordContext,
   findServedCommand,
+  type InteractionResponder,
+  type InteractionState,
   parsePermissions,
   type RawInteractionOption,
   unknownCommandReply,
-  within,
 } from './interaction.js';
-import { type DiscordMessage, EPHEMERAL_FLAG, renderDiscordMessage } from './render.js';
+import { EPHEMERAL_FLAG, renderDiscordMessage } from './render.js';
 
 /** The path Discord's "Interactions Endpoint URL" must point at. */
 export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
@@ -163,32 +167,52 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
   const pending = new Set<Promise<void>>();
 
   /**
-   * Edits the deferred "thinking…" into the answer; a private answer cannot be an edit of a public
-   * message, so it goes as an ephemeral follow-up and the placeholder is deleted.
+   * The deferral policy's steps for one request: the first answer is the HTTP response itself,
+   * everything after the deferral goes through the interaction's webhook (no bot token needed).
    */
-  async function completeDeferred(
-    appId: string,
-    token: string,
-    message: DiscordMessage,
-    deferredPrivately: boolean,
-  ): Promise<void> {
-    if (message.flags !== undefined && !deferredPrivately) {
-      await rest.post(Routes.webhook(appId, token), { body: message, auth: false });
-      await rest.delete(Routes.webhookMessage(appId, token, '@original'), { auth: false });
-      return;
-    }
-    const { flags: _fixedAtDeferral, ...edit } = message;
-    await rest.patch(Routes.webhookMessage(appId, token, '@original'), { body: edit, auth: false });
+  function responderFor(
+    interaction: RawInteraction,
+    respond: (body: unknown) => void,
+    state: InteractionState,
+  ): InteractionResponder {
+    const token = str(interaction.token);
+    const appId = str(interaction.application_id) ?? applicationId;
+    const webhook = () => {
+      if (!token || !appId) throw new Error('interaction without token or application id: cannot follow up');
+      return { appId, token };
+    };
+    return {
+      state: () => state,
+      reply: async (message) => {
+        state.replied = true;
+        respond({ type: CHANNEL_MESSAGE, data: message });
+      },
+      edit: (message) => {
+        const w = webhook();
+        return rest.patch(Routes.webhookMessage(w.appId, w.token, '@original'), {
+          body: message,
+          auth: false,
+        });
+      },
+      followUp: (message) => {
+        const w = webhook();
+        return rest.post(Routes.webhook(w.appId, w.token), { body: message, auth: false });
+      },
+      deleteOriginal: () => {
+        const w = webhook();
+        return rest.delete(Routes.webhookMessage(w.appId, w.token, '@original'), { auth: false });
+      },
+    };
   }
 
   /** Runs the command; answers within the budget, or defers and finishes in the background. */
   async function onCommand(interaction: RawInteraction, respond: (body: unknown) => void): Promise<void> {
     const name = str(interaction.data?.name) ?? '';
-    const token = str(interaction.token);
-    const appId = str(interaction.application_id) ?? applicationId;
+    const state: InteractionState = { deferred: false, replied: false, deferredPrivately: false };
+    const responder = responderFor(interaction, respond, state);
     const command = findServedCommand(deps, name);
     if (!command) {
-      respond({ type: CHANNEL_MESSAGE, data: renderDiscordMessage(unknownCommandReply(name)) });
+      await deliverReply(responder, unknownCommandReply(name));
       return;
     }
     const ctx = discordContext(deps, {
@@ -202,23 +226,29 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
       running = runCommand(command, ctx, argsFromOptions(command, interaction.data?.options));
       const quick = await within(running, budget);
       if (quick.done) {
-        respond({ type: CHANNEL_MESSAGE, data: renderDiscordMessage(quick.value) });
+        await deliverReply(responder, quick.value);
         return;
       }
     }
-    if (!token || !appId) throw new Error('interaction without token or application id: cannot defer');
+    if (!str(interaction.token) || !(str(interaction.application_id) ?? applicationId)) {
+      throw new Error('interaction without token or application id: cannot defer');
+    }
     // Settings commands answer privately, so their "thinking…" is private too.
-    const deferredPrivately = command.managesChannel === true;
-    respond({ type: DEFERRED_CHANNEL_MESSAGE, data: deferredPrivately ? { flags: EPHEMERAL_FLAG } : {} });
+    state.deferredPrivately = command.managesChannel === true;
+    state.deferred = true;
+    respond({
+      type: DEFERRED_CHANNEL_MESSAGE,
+      data: state.deferredPrivately ? { flags: EPHEMERAL_FLAG } : {},
+    });
     const later = (async () => {
       try {
         const reply = await (running ??
           runCommand(command, ctx, argsFromOptions(command, interaction.data?.options)));
-        await completeDeferred(appId, token, renderDiscordMessage(reply), deferredPrivately);
+        await deliverReply(responder, reply);
       } catch (err) {
         log.error({ err, command: name, interactionId: interaction.id }, 'discord: deferred command failed');
         try {
-          await completeDeferred(appId, token, renderDiscordMessage(internalErrorReply()), deferredPrivately);
+          await deliverReply(responder, internalErrorReply());
         } catch (answerErr) {
           log.warn(
             { err: answerErr, interactionId: interaction.id },
@@ -302,12 +332,8 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
   }
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (serveHealth(req, res)) return true;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === '/healthz') {
-      if (req.method === 'GET' || req.method === 'HEAD') sendJson(res, 200, { ok: true });
-      else sendJson(res, 405, { error: 'method not allowed' });
-      return true;
-    }
     if (path !== DISCORD_INTERACTIONS_PATH) return false;
     if (req.method !== 'POST') {
       sendJson(res, 405, { error: 'method not allowed' });

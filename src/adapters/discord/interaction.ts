@@ -1,7 +1,8 @@
 /**
- * What the gateway bot and the HTTP interactions endpoint share: turning an interaction's options
- * into command arguments, building the command context, answering autocomplete, and the options
- * common to both transports. Transport code (discord.js, node:http) stays in gateway.ts and http.ts.
+ * What the gateway bot and the HTTP interactions endpoint share: finding the command, turning an
+ * interaction's options into its arguments and context, answering autocomplete, and the one deferral
+ * policy (reply, edit, follow-up, or follow-up then delete). Transport code (discord.js, node:http)
+ * stays in gateway.ts and http.ts.
  */
 
 import { type Command, type CommandArgs, type CommandContext, findCommand } from '../../core/command.js';
@@ -10,6 +11,7 @@ import { type Reply, userErrorReply } from '../../core/reply.js';
 import { commandContext } from '../../core/run-command.js';
 import { echo } from '../../core/text.js';
 import { type AdapterDeps, servedCommands } from '../deps.js';
+import { type DiscordMessage, renderDiscordMessage } from './render.js';
 
 /** How long a command may run before the adapter defers (Discord allows 3 s for the first answer). */
 export const DISCORD_DEFER_BUDGET_MS = 2000;
@@ -108,22 +110,58 @@ export function autocompleteChoices(
   return complete(deps.kb, spec.autocomplete, typed, MAX_CHOICES).slice(0, MAX_CHOICES);
 }
 
-/** Races a promise against a timer: `{ done: false }` once `ms` pass first (the promise keeps running). */
-export function within<T>(
-  promise: Promise<T>,
-  ms: number,
-): Promise<{ done: true; value: T } | { done: false }> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve({ done: false }), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve({ done: true, value });
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err);
-      },
-    );
-  });
+/** How an answer reaches Discord, given what the interaction has had so far. */
+export type DeliveryStep = 'reply' | 'edit' | 'follow-up' | 'follow-up-then-delete';
+
+/** What an interaction has had so far: a "thinking…" deferral (public or private), an answer. */
+export interface InteractionState {
+  deferred: boolean;
+  replied: boolean;
+  /** The deferral's "thinking…" is visible only to the user. */
+  deferredPrivately: boolean;
+}
+
+/**
+ * The deferral policy: a first answer is a reply; a deferred one is edited in, except that a
+ * public "thinking…" cannot become private, so a private answer then goes as a private follow-up and
+ * the placeholder is deleted; after an answer, anything more is a follow-up.
+ */
+export function deliveryStep(state: InteractionState, answerIsPrivate: boolean): DeliveryStep {
+  if (!state.deferred && !state.replied) return 'reply';
+  if (state.deferred && !state.replied) {
+    return answerIsPrivate && !state.deferredPrivately ? 'follow-up-then-delete' : 'edit';
+  }
+  return 'follow-up';
+}
+
+/** The four ways a transport sends an interaction's messages (discord.js calls, or webhooks over REST). */
+export interface InteractionResponder {
+  state(): InteractionState;
+  reply(message: DiscordMessage): Promise<unknown>;
+  /** Edits the deferred "thinking…" (its visibility was fixed at deferral, so no flags). */
+  edit(message: Omit<DiscordMessage, 'flags'>): Promise<unknown>;
+  followUp(message: DiscordMessage): Promise<unknown>;
+  deleteOriginal(): Promise<unknown>;
+}
+
+/** Renders a reply and sends it the way the deferral policy says, whatever the transport. */
+export async function deliverReply(responder: InteractionResponder, reply: Reply): Promise<void> {
+  const message = renderDiscordMessage(reply);
+  switch (deliveryStep(responder.state(), message.flags !== undefined)) {
+    case 'reply':
+      await responder.reply(message);
+      return;
+    case 'edit': {
+      const { flags: _fixedAtDeferral, ...edit } = message;
+      await responder.edit(edit);
+      return;
+    }
+    case 'follow-up':
+      await responder.followUp(message);
+      return;
+    case 'follow-up-then-delete':
+      await responder.followUp(message);
+      await responder.deleteOriginal();
+      return;
+  }
 }

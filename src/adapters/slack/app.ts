@@ -17,6 +17,8 @@ import { commandContext, runCommand } from '../../core/run-command.js';
 import { echo } from '../../core/text.js';
 import type { Logger } from '../../logger.js';
 import { type AdapterDeps, servedCommands } from '../deps.js';
+import { HEALTH_PATH, serveHealth } from '../health.js';
+import { within } from '../time-limit.js';
 import { boltLogger } from './bolt-logger.js';
 import { SLACK_EVENTS_PATH } from './manifest.js';
 import { createSlackPoster } from './poster.js';
@@ -121,14 +123,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       endpoints: SLACK_EVENTS_PATH,
       logger: bolt,
       customRoutes: [
-        {
-          path: '/healthz',
-          method: ['GET'],
-          handler: (_req, res) => {
-            res.writeHead(200, { 'content-type': 'application/json' });
-            res.end('{"ok":true}');
-          },
-        },
+        { path: HEALTH_PATH, method: ['GET', 'HEAD'], handler: (req, res) => serveHealth(req, res) },
       ],
     });
   }
@@ -166,8 +161,9 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   }
   const http = receiver;
   const handleRequest = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (serveHealth(req, res)) return true;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path !== SLACK_EVENTS_PATH && path !== '/healthz') return false;
+    if (path !== SLACK_EVENTS_PATH) return false;
     try {
       http.requestListener(req, res);
     } catch {
@@ -245,25 +241,18 @@ function commandHandler(options: StartSlackOptions, log: Logger) {
       if (command.slow) await ack();
 
       const work = answer(command, payload, event, options, log);
-      let reply: Reply | undefined;
       if (!acked) {
         // Slack drops acks after 3 s; past the budget, ack empty and deliver the answer later.
-        let timer: NodeJS.Timeout | undefined;
-        const late = new Promise<undefined>((resolve) => {
-          timer = setTimeout(resolve, options.ackBudgetMs ?? SLACK_ACK_BUDGET_MS, undefined);
-        });
-        reply = await Promise.race([work, late]);
-        clearTimeout(timer);
-        if (reply) {
-          await ack(reply);
+        const quick = await within(work, options.ackBudgetMs ?? SLACK_ACK_BUDGET_MS);
+        if (quick.done) {
+          await ack(quick.value);
           log.debug({ ...meta, ms: Math.round(performance.now() - started) }, 'slack: answered in the ack');
           return;
         }
         log.warn(meta, 'slack: answer is late; acknowledging and answering through response_url');
         await ack();
       }
-      reply = await work;
-      await event.respond(renderSlackMessage(reply));
+      await event.respond(renderSlackMessage(await work));
       log.debug(
         { ...meta, ms: Math.round(performance.now() - started) },
         'slack: answered through response_url',
