@@ -70,7 +70,7 @@ describe('deliverReply', () => {
     const { calls, responder } = recorder(state(true, false));
     await deliverReply(responder, internalErrorReply());
     expect(calls.map((c) => c[0])).toEqual(['followUp', 'delete']);
-    expect((calls[0]?.[1] as { flags?: number }).flags).toBe(EPHEMERAL_FLAG);
+    expect(calls[0]?.[1]).toMatchObject({ flags: EPHEMERAL_FLAG });
   });
 
   it('answers a fresh interaction with one reply', async () => {
