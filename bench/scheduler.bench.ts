@@ -11,12 +11,12 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { KnowledgeBase } from '../src/core/knowledge-base.js';
-import type { PostOutcome } from '../src/core/platform.js';
+import type { ChannelPoster, PostOutcome } from '../src/core/platform.js';
 import type { Reply } from '../src/core/reply.js';
 import type { SubscriptionInfo } from '../src/core/subscriptions.js';
 import { localDate } from '../src/core/zoned-time.js';
 import { channelKey, slotOn } from '../src/scheduler/schedule.js';
-import { createScheduler, type DeliveryPoster } from '../src/scheduler/scheduler.js';
+import { createScheduler } from '../src/scheduler/scheduler.js';
 import { createSubscriptionsPort } from '../src/scheduler/subscriptions.js';
 import { type ChannelState, openStore, type PodiumStore } from '../src/store/index.js';
 import { fmtMs, median, nowMs, table } from './stats.js';
@@ -44,7 +44,7 @@ function limitedPlatform(limit: number, latencyMs: number) {
   let rejected = 0;
   let firstAt = 0;
   let lastAt = 0;
-  const poster: DeliveryPoster = {
+  const poster: ChannelPoster = {
     platform: 'discord',
     async post(channelId: string): Promise<PostOutcome> {
       const t = nowMs();
@@ -245,7 +245,7 @@ async function tickCost(kind: 'sqlite' | 'redis', n: number): Promise<TickCost> 
     await seed(store, subs, start);
     const seedSeconds = (nowMs() - seedStart) / 1000;
     let now = start;
-    const poster: DeliveryPoster = {
+    const poster: ChannelPoster = {
       platform: 'discord',
       post: async () => ({ kind: 'sent', messageId: 'm' }),
     };

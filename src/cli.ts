@@ -14,8 +14,7 @@ import { loadKnowledgeBase } from './core/knowledge-base.js';
 import { parseCommandLine } from './core/parse.js';
 import type { Reply } from './core/reply.js';
 import { createLogger, type Logger } from './logger.js';
-import { createSubscriptionsPort } from './scheduler/subscriptions.js';
-import { openStore, type PodiumStore } from './store/index.js';
+import { openOnThisDay } from './scheduler/index.js';
 
 const USAGE = `Usage:
   podium [start]                                   run the bot (console REPL when no tokens are set)
@@ -74,27 +73,21 @@ async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): P
   // Settings commands need the store (the console is a channel too); answers never do, so a
   // plain question neither opens nor creates it.
   const parsed = parseCommandLine(line, kb, commands);
-  const store = parsed.ok && parsed.command.managesChannel ? await openStoreOrNull(config, logger) : null;
+  const onThisDay =
+    parsed.ok && parsed.command.managesChannel
+      ? await openOnThisDay({ storeUrl: config.store, kb, logger })
+      : null;
   try {
-    const subscriptions = store ? createSubscriptionsPort({ store, kb, logger }) : null;
+    const subscriptions = onThisDay?.subscriptions ?? null;
     const reply = await answerLine(line, {
       context: () => consoleContext({ kb, subscriptions }, config.consoleUser),
       logger,
     });
     io.stdout(`${await renderAs(format, reply)}\n`);
   } finally {
-    await store?.close();
+    await onThisDay?.stop();
   }
   return 0;
-}
-
-async function openStoreOrNull(config: Config, logger: Logger): Promise<PodiumStore | null> {
-  try {
-    return await openStore(config.store, { logger });
-  } catch (err) {
-    logger.error({ err }, `store unavailable: ${(err as Error).message}`);
-    return null;
-  }
 }
 
 /** Runs the CLI with arguments (without `node podium`); resolves to the exit code. */

@@ -4,11 +4,8 @@ import { createConsolePoster } from './adapters/console/poster.js';
 import type { Config } from './config.js';
 import { loadKnowledgeBase } from './core/knowledge-base.js';
 import type { ChannelPoster } from './core/platform.js';
-import type { SubscriptionsPort } from './core/subscriptions.js';
 import type { Logger } from './logger.js';
-import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
-import { createSubscriptionsPort } from './scheduler/subscriptions.js';
-import { openStore, type PodiumStore } from './store/index.js';
+import { openOnThisDay } from './scheduler/index.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => boolean;
 interface Stoppable {
@@ -38,18 +35,8 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   );
 
   // Answers never depend on the store: if it cannot be opened, subscriptions and posts are off.
-  let store: PodiumStore | null = null;
-  let subscriptions: SubscriptionsPort | null = null;
-  try {
-    store = await openStore(config.store, { logger });
-    subscriptions = createSubscriptionsPort({ store, kb, logger });
-    logger.info({ store: store.label }, 'store opened');
-  } catch (err) {
-    logger.error(
-      { err },
-      `store unavailable (${(err as Error).message}): answers keep working; subscriptions and scheduled posts are off`,
-    );
-  }
+  const onThisDay = await openOnThisDay({ storeUrl: config.store, kb, logger });
+  const { store, subscriptions } = onThisDay;
 
   const stoppers: Stoppable[] = [];
   const posters: ChannelPoster[] = [];
@@ -111,20 +98,15 @@ export async function start(config: Config, logger: Logger): Promise<number> {
 
   if (consoleMode) posters.push(createConsolePoster(process.stdout));
 
-  let scheduler: Scheduler | null = null;
-  if (store) {
-    scheduler = createScheduler({ store, kb, posters, logger });
-    await scheduler.start();
-  }
+  await onThisDay.start(posters);
 
   let stopping: Promise<void> | null = null;
   const stopAll = () => {
     stopping ??= (async () => {
       logger.info('stopping');
-      await scheduler?.stop();
       await Promise.allSettled(stoppers.map((s) => s.stop()));
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
-      await store?.close();
+      await onThisDay.stop();
     })();
     return stopping;
   };

@@ -13,12 +13,19 @@ export type PostOutcome =
   | { kind: 'retry'; retryAfterMs: number; reason: string }
   | { kind: 'gone'; reason: string };
 
-/** Something that can post a reply into a channel of one platform. */
+/** Optional third argument of `post`: a stable per-delivery key for platform-side deduplication. */
+export interface PostOptions {
+  /** At most 25 characters of [A-Za-z0-9_-]: usable as Discord's `nonce` with `enforce_nonce: true`. */
+  idempotencyKey: string;
+}
+
+/** Something that can post a reply into a channel of one platform: what adapters give the scheduler. */
 export interface ChannelPoster {
   readonly platform: PlatformName;
   /**
-   * Posts a reply. `idempotencyKey` (at most 25 characters of [A-Za-z0-9_-]) names the delivery:
-   * posters whose platform can deduplicate on it do, so a post repeated after a crash shows once.
+   * Posts a reply. `idempotencyKey` names the delivery: posters whose platform can deduplicate on
+   * it do (Discord's enforce_nonce), so a post repeated after a crash between posting and
+   * recording shows once.
    */
-  post(channelId: string, reply: Reply, options?: { idempotencyKey: string }): Promise<PostOutcome>;
+  post(channelId: string, reply: Reply, options?: PostOptions): Promise<PostOutcome>;
 }

@@ -1,47 +1,19 @@
+/**
+ * The timing of the "on this day" scheduler: one lane per platform (bounded preparation ahead of a
+ * rate-limited post queue), a tick every minute with node-cron, and a wake-up for short retries.
+ * What happens to each due channel (claim, post, record) is in delivery.ts.
+ */
 import { randomUUID } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import PQueue from 'p-queue';
-import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../core/knowledge-base.js';
-import { onThisDay } from '../core/on-this-day.js';
-import type { PlatformName, PostOutcome } from '../core/platform.js';
-import type { Reply } from '../core/reply.js';
-import type { SubscriptionInfo } from '../core/subscriptions.js';
-import { addDays, localDate } from '../core/zoned-time.js';
+import type { ChannelPoster, PlatformName } from '../core/platform.js';
+import type { Logger } from '../logger.js';
 import type { PodiumStore } from '../store/open-store.js';
-import { type ChannelState, type DeliveryRecord, emptyChannelState } from '../store/records.js';
-import {
-  type AnniversarySource,
-  type DueSlot,
-  deliveryKey,
-  firstSlotFrom,
-  idempotencyKey,
-  parseChannelKey,
-  slotOn,
-} from './schedule.js';
+import { type Counter, deliverySteps, emptyReport, type TickReport } from './delivery.js';
+import { type AnniversarySource, parseChannelKey } from './schedule.js';
 
-/** Optional third argument of `post`: a stable per-delivery key for platform-side deduplication. */
-export interface PostOptions {
-  /** At most 25 characters of [A-Za-z0-9_-]: usable as Discord's `nonce` with `enforce_nonce: true`. */
-  idempotencyKey: string;
-}
-
-/**
- * A ChannelPoster as the scheduler calls it. Every ChannelPoster fits (the extra argument is
- * optional); posters that pass the key to the platform make a post repeated after a crash between
- * posting and recording show once.
- */
-export interface DeliveryPoster {
-  readonly platform: PlatformName;
-  post(channelId: string, reply: Reply, options?: PostOptions): Promise<PostOutcome>;
-  /**
-   * Optional: the id of a message already posted with this idempotency key, or null. When present,
-   * the scheduler marks each post as started and, on taking over a delivery whose earlier attempt
-   * never recorded an outcome (a crash mid-post), asks this first instead of posting again — for
-   * platforms without server-side deduplication (Slack: message metadata + conversations.history).
-   */
-  findPosted?(channelId: string, idempotencyKey: string): Promise<string | null>;
-}
+export type { TickReport } from './delivery.js';
 
 /** A platform's posting budget. */
 export interface RateLimit {
@@ -64,7 +36,7 @@ export interface SchedulerOptions {
   kb: KnowledgeBase;
   /** Defaults to `onThisDay(kb, date)`. */
   anniversary?: AnniversarySource;
-  posters: readonly DeliveryPoster[];
+  posters: readonly ChannelPoster[];
   /** The current instant; tests inject one and call tick() themselves. */
   clock?: () => Date;
   logger: Logger;
@@ -89,30 +61,6 @@ export interface SchedulerOptions {
   prepareConcurrency?: number;
 }
 
-/** Counts of one tick. */
-export interface TickReport {
-  at: string;
-  /** Entries found due. */
-  due: number;
-  posted: number;
-  quiet: number;
-  /** Already delivered (by this or another instance); only the schedule was advanced. */
-  already: number;
-  /** Claimed by another instance right now. */
-  busy: number;
-  /** Local days that passed without a delivery (the bot was down all the rest of that day). */
-  missed: number;
-  retried: number;
-  gone: number;
-  paused: number;
-  /** Store or poster errors (logged); the entry stays due and is tried again. */
-  errors: number;
-  /** Not handled by this tick: already in flight here, no poster for the platform, or not due after all. */
-  skipped: number;
-  /** The soonest retry this tick scheduled, if any (start() wakes up for it). */
-  nextWakeAt: string | null;
-}
-
 /** The running scheduler. */
 export interface Scheduler {
   /** Delivers everything due at clock(); resolves when this tick's deliveries are done. */
@@ -124,20 +72,8 @@ export interface Scheduler {
   readonly instanceId: string;
 }
 
-type Counter = Exclude<keyof TickReport, 'at' | 'nextWakeAt'>;
-
-interface Job {
-  key: string;
-  channelId: string;
-  sub: SubscriptionInfo;
-  date: string;
-  delivery: string;
-  token: string;
-  reply: Reply;
-}
-
 interface Lane {
-  poster: DeliveryPoster;
+  poster: ChannelPoster;
   prepare: PQueue;
   posts: PQueue;
   maxPending: number;
@@ -145,32 +81,28 @@ interface Lane {
 
 /**
  * The "on this day" scheduler. Each due channel is handled as: claim (platform, channel, local
- * date) with a lease → post → record the message id in the ledger → advance the due index.
- * Exactly once per channel and local day: the ledger is written before the claim is released and
- * re-checked after the claim is taken, so instances sharing a store never both post; a crash
- * before recording leaves a claim whose lease expires, and the delivery is taken over.
+ * date) with a lease → post → record the message id in the ledger → advance the due index
+ * (delivery.ts); this function decides when, and how fast per platform.
  */
 export function createScheduler(opts: SchedulerOptions): Scheduler {
   const { store, logger } = opts;
   const clock = opts.clock ?? (() => new Date());
   const instanceId = opts.instanceId ?? `podium-${randomUUID().slice(0, 8)}`;
-  const leaseMs = opts.leaseMs ?? 5 * 60_000;
-  const pauseAfterGone = opts.pauseAfterGone ?? 3;
-  const goneRetryMs = opts.goneRetryMs ?? 10 * 60_000;
-  const errorRetryMs = opts.errorRetryMs ?? 60_000;
-  const maxRetryMs = opts.maxRetryMs ?? 3_600_000;
-  const ledgerTtlMs = opts.ledgerTtlMs ?? 40 * 86_400_000;
   const pageSize = opts.pageSize ?? 1000;
-  const baseAnniversary = opts.anniversary ?? ((date: string) => onThisDay(opts.kb, date));
-  const replies = new Map<string, Reply | null>();
-  // Thousands of channels share a local date: build each day's reply once.
-  const anniversary = (date: string): Reply | null => {
-    if (!replies.has(date)) {
-      if (replies.size > 16) replies.clear();
-      replies.set(date, baseAnniversary(date));
-    }
-    return replies.get(date) ?? null;
-  };
+  const steps = deliverySteps({
+    store,
+    kb: opts.kb,
+    anniversary: opts.anniversary,
+    clock,
+    logger,
+    instanceId,
+    leaseMs: opts.leaseMs,
+    pauseAfterGone: opts.pauseAfterGone,
+    goneRetryMs: opts.goneRetryMs,
+    errorRetryMs: opts.errorRetryMs,
+    maxRetryMs: opts.maxRetryMs,
+    ledgerTtlMs: opts.ledgerTtlMs,
+  });
 
   const lanes = new Map<PlatformName, Lane>();
   for (const poster of opts.posters) {
@@ -193,191 +125,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   }
 
   const inFlight = new Set<string>();
-  let tokenSeq = 0;
   let stopping = false;
   let lastPrune = Number.NEGATIVE_INFINITY;
-
-  const delivered = async (key: string, date: string) =>
-    Boolean(await store.deliveries.get(deliveryKey(key, date)));
-
-  /** Moves a channel past `date` (delivered or quiet), keeping state consistent with the ledger. */
-  async function advance(key: string, date: string, record: DeliveryRecord | undefined): Promise<void> {
-    const [sub, saved] = await Promise.all([store.subscriptions.get(key), store.channels.get(key)]);
-    if (!sub) {
-      await store.due.remove(key);
-      return;
-    }
-    const state = saved ?? emptyChannelState();
-    if (!state.next || state.next.localDate <= date) state.next = slotOn(sub, addDays(date, 1));
-    if (record?.kind === 'sent') {
-      state.failures = 0;
-      state.lastFailure = null;
-      if (!state.lastDelivery || state.lastDelivery.localDate <= date) {
-        state.lastDelivery = { localDate: record.localDate, messageId: record.messageId, at: record.at };
-      }
-    }
-    await store.channels.set(key, state);
-    if (state.paused) await store.due.remove(key);
-    else await store.due.set(key, state.next.dueAt);
-  }
-
-  /** Sets the channel's next slot (same day for retries) and the due index. */
-  async function reschedule(key: string, state: ChannelState, slot: DueSlot): Promise<void> {
-    state.next = slot;
-    await store.channels.set(key, state);
-    await store.due.set(key, slot.dueAt);
-  }
-
-  /** Reads, checks and claims one due channel; returns a job to post, or what happened instead. */
-  async function prepare(key: string, report: TickReport): Promise<Job | Counter> {
-    const parsed = parseChannelKey(key);
-    const [sub, saved] = await Promise.all([store.subscriptions.get(key), store.channels.get(key)]);
-    if (!sub || !parsed) {
-      // Unsubscribed meanwhile (or a stray key): drop it from the schedule.
-      await store.due.remove(key);
-      return 'skipped';
-    }
-    const state = saved ?? emptyChannelState();
-    if (state.paused) {
-      await store.due.remove(key);
-      return 'skipped';
-    }
-    const now = clock().getTime();
-    let slot = state.next ?? (await firstSlotFrom(now, sub, (d) => delivered(key, d)));
-    const today = localDate(now, sub.timeZone);
-    if (slot.localDate < today) {
-      // Down for the rest of that local day: its anniversary is stale now. Today's may still be due.
-      logger.info({ channel: key, date: slot.localDate }, 'scheduler: missed a local day while down');
-      report.missed += 1;
-      slot = slotOn(sub, today);
-    } else if (slot.localDate > today) {
-      slot = slotOn(sub, slot.localDate);
-    }
-    if (slot.dueAt > now) {
-      await reschedule(key, state, slot);
-      return 'skipped';
-    }
-    const date = slot.localDate;
-    const delivery = deliveryKey(key, date);
-    const done = await store.deliveries.get(delivery);
-    if (done) {
-      await advance(key, date, done);
-      return 'already';
-    }
-    const token = `${instanceId}/${++tokenSeq}`;
-    if (!(await store.claims.acquire(delivery, token, now, leaseMs))) return 'busy';
-    // Another instance may have recorded and released between our read and our claim.
-    const recorded = await store.deliveries.get(delivery);
-    if (recorded) {
-      await advance(key, date, recorded);
-      await store.claims.release(delivery, token);
-      return 'already';
-    }
-    const reply = anniversary(date);
-    if (!reply) {
-      const quiet: DeliveryRecord = {
-        kind: 'quiet',
-        localDate: date,
-        at: new Date(now).toISOString(),
-        instanceId,
-      };
-      await store.deliveries.set(delivery, quiet, ledgerTtlMs);
-      await advance(key, date, quiet);
-      await store.claims.release(delivery, token);
-      return 'quiet';
-    }
-    return { key, channelId: parsed.channelId, sub, date, delivery, token, reply };
-  }
-
-  /**
-   * For posters that can look posts up: if an earlier attempt at this delivery started but never
-   * recorded (its instance crashed mid-post), find the message instead of posting again; otherwise
-   * mark this attempt as started. Returns the found message id, or null to go ahead and post.
-   */
-  async function recoverOrMark(lane: Lane, job: Job): Promise<string | null> {
-    const find = lane.poster.findPosted;
-    if (!find) return null;
-    if (await store.attempts.get(job.delivery)) {
-      const found = await find.call(lane.poster, job.channelId, idempotencyKey(job.delivery));
-      if (found) return found;
-    }
-    await store.attempts.set(
-      job.delivery,
-      { at: new Date(clock().getTime()).toISOString(), instanceId },
-      2 * 86_400_000,
-    );
-    return null;
-  }
-
-  /** Records what the platform answered and releases the claim. */
-  async function finish(job: Job, outcome: PostOutcome, report: TickReport): Promise<Counter> {
-    const now = clock().getTime();
-    const at = new Date(now).toISOString();
-    if (outcome.kind === 'sent') {
-      const record: DeliveryRecord = {
-        kind: 'sent',
-        localDate: job.date,
-        messageId: outcome.messageId,
-        at,
-        instanceId,
-      };
-      // The post is out: recording it is what keeps it from going out again, so insist a little.
-      await persist(() => store.deliveries.set(job.delivery, record, ledgerTtlMs));
-      await advance(job.key, job.date, record);
-      await store.claims.release(job.delivery, job.token);
-      return 'posted';
-    }
-    const state = (await store.channels.get(job.key)) ?? emptyChannelState();
-    if (outcome.kind === 'retry') {
-      const wait = Math.min(maxRetryMs, Math.max(1000, outcome.retryAfterMs));
-      logger.info(
-        { channel: job.key, date: job.date, retryAfterMs: wait, reason: outcome.reason },
-        'scheduler: retry later',
-      );
-      await reschedule(job.key, state, { localDate: job.date, dueAt: now + wait });
-      await store.claims.release(job.delivery, job.token);
-      const wake = new Date(now + wait).toISOString();
-      if (report.nextWakeAt === null || wake < report.nextWakeAt) report.nextWakeAt = wake;
-      return 'retried';
-    }
-    state.failures += 1;
-    state.lastFailure = { reason: outcome.reason, at };
-    if (state.failures >= pauseAfterGone) {
-      state.paused = { reason: `${outcome.reason} (${state.failures} failed attempts in a row)`, at };
-      logger.warn(
-        { channel: job.key, reason: outcome.reason, failures: state.failures },
-        'scheduler: channel paused',
-      );
-      await store.channels.set(job.key, state);
-      await store.due.remove(job.key);
-      await store.claims.release(job.delivery, job.token);
-      report.paused += 1;
-      return 'gone';
-    }
-    logger.warn(
-      { channel: job.key, reason: outcome.reason, failures: state.failures },
-      'scheduler: channel gone',
-    );
-    await reschedule(job.key, state, { localDate: job.date, dueAt: now + goneRetryMs });
-    await store.claims.release(job.delivery, job.token);
-    return 'gone';
-  }
-
-  async function post(lane: Lane, job: Job): Promise<PostOutcome> {
-    try {
-      return await lane.poster.post(job.channelId, job.reply, {
-        idempotencyKey: idempotencyKey(job.delivery),
-      });
-    } catch (err) {
-      // A poster should return an outcome; a throw is a bug or a network failure: retry later.
-      logger.error({ err, channel: job.key }, 'scheduler: poster threw');
-      return {
-        kind: 'retry',
-        retryAfterMs: errorRetryMs,
-        reason: err instanceof Error ? err.message : String(err),
-      };
-    }
-  }
 
   /** One channel through its platform's lane: prepare (bounded ahead of posting), post, finish. */
   async function handle(lane: Lane, key: string, report: TickReport): Promise<void> {
@@ -388,25 +137,16 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       const handed = await lane.prepare.add(async () => {
         if (stopping) return 'skipped' as const;
         await lane.posts.onSizeLessThan(lane.maxPending);
-        const job = await prepare(key, report);
+        const job = await steps.prepare(key, report);
         if (typeof job === 'string') return job;
         // Hand the job to the rate-limited queue and free the prepare slot at once.
         return {
           posting: lane.posts.add(async (): Promise<Counter> => {
             if (stopping) {
-              await store.claims.release(job.delivery, job.token);
+              await steps.release(job);
               return 'skipped';
             }
-            const found = await recoverOrMark(lane, job);
-            if (found) {
-              logger.info(
-                { channel: job.key, date: job.date },
-                'scheduler: found the post of a crashed attempt',
-              );
-              await finish(job, { kind: 'sent', messageId: found }, report);
-              return 'already';
-            }
-            return finish(job, await post(lane, job), report);
+            return steps.finish(job, await steps.post(lane.poster, job), report);
           }),
         };
       });
@@ -421,21 +161,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
 
   async function tick(): Promise<TickReport> {
     const now = clock().getTime();
-    const report: TickReport = {
-      at: new Date(now).toISOString(),
-      due: 0,
-      posted: 0,
-      quiet: 0,
-      already: 0,
-      busy: 0,
-      missed: 0,
-      retried: 0,
-      gone: 0,
-      paused: 0,
-      errors: 0,
-      skipped: 0,
-      nextWakeAt: null,
-    };
+    const report = emptyReport(now);
     // Read the due entries first, then work: entries move as they are handled, which would shift pages.
     const due: string[] = [];
     for (let offset = 0; ; offset += pageSize) {
@@ -537,16 +263,4 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       logger.info({ instanceId }, 'scheduler: stopped');
     },
   };
-}
-
-/** Retries a write a few times on failure (a brief Redis or SQLite hiccup must not lose a record). */
-async function persist(write: () => Promise<void>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await new Promise((r) => setTimeout(r, 200 * attempt));
-    }
-  }
 }

@@ -1,9 +1,9 @@
-import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../core/knowledge-base.js';
 import { onThisDay } from '../core/on-this-day.js';
 import type { PlatformName } from '../core/platform.js';
 import type { SubscriptionInfo, SubscriptionStatus, SubscriptionsPort } from '../core/subscriptions.js';
 import { canonicalTimeZone, formatLocal, localDate } from '../core/zoned-time.js';
+import type { Logger } from '../logger.js';
 import type { PodiumStore } from '../store/open-store.js';
 import { emptyChannelState } from '../store/records.js';
 import { isStoreError } from '../store/store-error.js';

@@ -2,7 +2,6 @@
 export { openStore, type PodiumStore, resolveSqlitePath, type StoreOptions } from './open-store.js';
 export {
   type ChannelState,
-  type DeliveryAttempt,
   type DeliveryRecord,
   emptyChannelState,
 } from './records.js';

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import type { Logger } from 'pino';
 import type { SubscriptionInfo } from '../core/subscriptions.js';
+import type { Logger } from '../logger.js';
 import type { Backend } from './backend.js';
 import { guard } from './guard.js';
 import { keyvCollection } from './keyv-collection.js';
 import { memoryBackend } from './memory-backend.js';
-import type { ChannelState, DeliveryAttempt, DeliveryRecord } from './records.js';
+import type { ChannelState, DeliveryRecord } from './records.js';
 import { redisBackend, safeLocation } from './redis-backend.js';
 import { sqliteBackend } from './sqlite-backend.js';
 import { StoreError } from './store-error.js';
@@ -38,8 +38,6 @@ export interface PodiumStore {
   readonly channels: Collection<ChannelState>;
   /** The delivery ledger per (platform, channel, local date). */
   readonly deliveries: Collection<DeliveryRecord>;
-  /** Posts started but not yet recorded, per delivery: after a crash, the poster is asked whether it went out. */
-  readonly attempts: Collection<DeliveryAttempt>;
   readonly due: DueIndex;
   readonly claims: Claims;
   /** Drops expired ledger entries and stale claims (SQLite keeps them otherwise); returns how many. */
@@ -52,7 +50,6 @@ const NAMESPACES = {
   subscriptions: 'subscriptions',
   channels: 'channel-state',
   deliveries: 'deliveries',
-  attempts: 'attempts',
 } as const;
 
 /**
@@ -115,7 +112,6 @@ export async function openStore(url: string, opts: StoreOptions = {}): Promise<P
     subscriptions: collection<SubscriptionInfo>(NAMESPACES.subscriptions),
     channels: collection<ChannelState>(NAMESPACES.channels),
     deliveries: collection<DeliveryRecord>(NAMESPACES.deliveries),
-    attempts: collection<DeliveryAttempt>(NAMESPACES.attempts),
     due: {
       set: guarded('schedule', backend.due.set),
       setMany: guarded('schedule', backend.due.setMany),
@@ -130,7 +126,7 @@ export async function openStore(url: string, opts: StoreOptions = {}): Promise<P
     },
     prune: (nowMs) =>
       guard(label, 'prune', Math.max(timeoutMs, 60_000), () =>
-        backend.prune(nowMs, [`${prefix}${NAMESPACES.deliveries}`, `${prefix}${NAMESPACES.attempts}`]),
+        backend.prune(nowMs, [`${prefix}${NAMESPACES.deliveries}`]),
       ),
     async close() {
       if (closed) return;

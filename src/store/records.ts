@@ -16,12 +16,6 @@ export type DeliveryRecord =
   | { kind: 'sent'; localDate: string; messageId: string; at: string; instanceId: string }
   | { kind: 'quiet'; localDate: string; at: string; instanceId: string };
 
-/** A post that was started for a delivery (written just before posting, when the poster can look posts up). */
-export interface DeliveryAttempt {
-  at: string;
-  instanceId: string;
-}
-
 /** A fresh state for a channel that has never been delivered to. */
 export function emptyChannelState(): ChannelState {
   return { next: null, failures: 0, lastFailure: null, paused: null, lastDelivery: null };

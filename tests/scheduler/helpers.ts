@@ -5,9 +5,8 @@ import path from 'node:path';
 import { pino } from 'pino';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { KnowledgeBase as KB } from '../../src/core/knowledge-base.js';
-import type { PlatformName, PostOutcome } from '../../src/core/platform.js';
+import type { ChannelPoster, PlatformName, PostOptions, PostOutcome } from '../../src/core/platform.js';
 import type { Reply } from '../../src/core/reply.js';
-import type { DeliveryPoster, PostOptions } from '../../src/scheduler/scheduler.js';
 
 /** The Redis the tests use (REDIS_URL, default the local one). */
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -60,7 +59,7 @@ export function recordingPoster(
     kind: 'sent',
     messageId: `m-${randomUUID().slice(0, 8)}`,
   }),
-): DeliveryPoster & { posts: Recorded[] } {
+): ChannelPoster & { posts: Recorded[] } {
   const posts: Recorded[] = [];
   const attempts = new Map<string, number>();
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startOnThisDay } from '../../src/scheduler/index.js';
+import { openOnThisDay } from '../../src/scheduler/index.js';
 import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createSubscriptionsPort } from '../../src/scheduler/subscriptions.js';
 import { openStore } from '../../src/store/index.js';
@@ -56,14 +56,10 @@ describe('a started scheduler', () => {
   });
 });
 
-describe('startOnThisDay', () => {
+describe('openOnThisDay', () => {
   it('opens the store, gives the subscriptions port and stops cleanly', async () => {
-    const service = await startOnThisDay({
-      storeUrl: 'memory://',
-      kb: emptyKb,
-      posters: [recordingPoster('console', () => new Date())],
-      logger: quietLogger,
-    });
+    const service = await openOnThisDay({ storeUrl: 'memory://', kb: emptyKb, logger: quietLogger });
+    await service.start([recordingPoster('console', () => new Date())]);
     expect(service.scheduler).not.toBeNull();
     const info = await service.subscriptions?.subscribe({
       platform: 'console',
@@ -77,12 +73,12 @@ describe('startOnThisDay', () => {
   });
 
   it('keeps the bot up without subscriptions when the store cannot be opened', async () => {
-    const service = await startOnThisDay({
+    const service = await openOnThisDay({
       storeUrl: 'redis://127.0.0.1:1',
       kb: emptyKb,
-      posters: [],
       logger: quietLogger,
     });
+    await service.start([]);
     expect(service).toMatchObject({ store: null, subscriptions: null, scheduler: null });
     await service.stop();
   });
