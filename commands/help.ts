@@ -43,7 +43,7 @@ export function makeHelpCommand(registry: () => readonly Command[]): Command {
       return {
         tone: 'help',
         title: 'Podium — sports answers with sources',
-        summary: wanted ? `There is no /${echo(wanted, 40)} command. Here is what I know:` : undefined,
+        ...(wanted ? { summary: `There is no /${echo(wanted, 40)} command. Here is what I know:` } : {}),
         lines: all.map((c) => `${usageLine(c)} — ${c.description} (e.g. ${c.examples[0] ?? usageLine(c)})`),
         sources: [],
         ephemeral: true,

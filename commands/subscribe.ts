@@ -22,6 +22,7 @@ export const subscribeCommand: Command = {
       name: 'hour',
       description: 'Hour of the day, 0–23 (default 9)',
       type: 'integer',
+      unit: 'hour',
       required: false,
       minValue: 0,
       maxValue: 23,

@@ -71,9 +71,12 @@ export async function start(config: Config, logger: Logger): Promise<number> {
       allowEveryoneToManageChannels: config.slack.everyoneManagesChannels,
       listen: false,
       // Several instances share Redis: a Slack retry that lands on another one is answered once.
-      firstDelivery: shared
-        ? (key) => shared.claims.acquire(`slack-delivery:${key}`, instance, Date.now(), SLACK_DEDUPE_TTL_MS)
-        : undefined,
+      ...(shared
+        ? {
+            firstDelivery: (key: string) =>
+              shared.claims.acquire(`slack-delivery:${key}`, instance, Date.now(), SLACK_DEDUPE_TTL_MS),
+          }
+        : {}),
     });
     stoppers.push(slack);
     posters.push(slack.poster);

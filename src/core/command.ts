@@ -11,6 +11,11 @@ export interface OptionSpec {
   name: string;
   description: string;
   type: 'string' | 'integer';
+  /**
+   * An integer that is an hour of the day: typed text also reads as people write hours ("09",
+   * "9:00", "9am", "21h"). Platforms still see an integer option.
+   */
+  unit?: 'hour';
   required: boolean;
   /** Suggestions come from the knowledge base (or the time-zone list). */
   autocomplete?: CompletionSource;

@@ -12,7 +12,7 @@ function toInteger(value: string | number, spec: OptionSpec): number | null {
   const v = value.trim().toLowerCase();
   let m = /^[+-]?\d{1,9}$/.exec(v);
   if (m) return Number(v);
-  if (spec.name === 'hour') {
+  if (spec.unit === 'hour') {
     m = /^(\d{1,2})(?::00)?\s*(am|pm|h)?$/.exec(v);
     if (m) {
       let h = Number(m[1]);

@@ -30,7 +30,11 @@ export function keyvCollection<T>(
       run('write', async () => {
         if (entries.length === 0) return;
         const results = await keyv.setMany(
-          entries.map((e) => ({ key: e.key, value: e.value, ttl: e.ttlMs })),
+          entries.map((e) => ({
+            key: e.key,
+            value: e.value,
+            ...(e.ttlMs === undefined ? {} : { ttl: e.ttlMs }),
+          })),
         );
         // keyv passes through the adapter's answer: Redis's setMany returns nothing (it throws on failure).
         if (Array.isArray(results) && results.some((r) => r === false))

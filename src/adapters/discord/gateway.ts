@@ -15,7 +15,7 @@ import {
   Options,
   type RepliableInteraction,
 } from 'discord.js';
-import type { Config } from '../../config.js';
+import { type Config, ConfigError } from '../../config.js';
 import type { ChannelPoster } from '../../core/platform.js';
 import { internalErrorReply } from '../../core/reply.js';
 import { runCommand } from '../../core/run-command.js';
@@ -171,7 +171,7 @@ export async function startDiscordGateway(
 ): Promise<DiscordGatewayHandle> {
   const { config, logger } = options;
   const token = config.discord.token;
-  if (!token) throw new Error('startDiscordGateway: DISCORD_TOKEN is not set');
+  if (!token) throw new ConfigError('DISCORD_TOKEN', 'must be set to connect to the Discord gateway');
   const log = logger.child({ component: 'discord' });
   const deps: DiscordDeps = { ...options, logger: log };
 

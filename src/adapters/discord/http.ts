@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { REST, Routes } from 'discord.js';
-import type { Config } from '../../config.js';
+import { type Config, ConfigError } from '../../config.js';
 import { internalErrorReply, type Reply } from '../../core/reply.js';
 import { runCommand } from '../../core/run-command.js';
 import { serveHealth } from '../health.js';
@@ -156,7 +156,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
 export async function startDiscordHttp(options: StartDiscordHttpOptions): Promise<DiscordHttpHandle> {
   const { config } = options;
   const { publicKey, applicationId, apiUrl } = config.discord;
-  if (!publicKey) throw new Error('startDiscordHttp: DISCORD_PUBLIC_KEY is not set');
+  if (!publicKey) throw new ConfigError('DISCORD_PUBLIC_KEY', 'must be set to serve HTTP interactions');
   const log = options.logger.child({ component: 'discord-http' });
   const deps: DiscordDeps = { ...options, logger: log };
   const key = discordPublicKey(publicKey);

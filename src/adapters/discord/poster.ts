@@ -3,7 +3,7 @@
  * Discord's failures mapped to the typed outcomes the scheduler acts on: sent, retry later, or gone.
  */
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
-import type { Config } from '../../config.js';
+import { type Config, ConfigError } from '../../config.js';
 import type { ChannelPoster, PostOutcome } from '../../core/platform.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
@@ -59,7 +59,7 @@ export function postOutcomeFromError(err: unknown): PostOutcome {
  */
 export function createPosterRest(config: Config): REST {
   const { token, apiUrl } = config.discord;
-  if (!token) throw new Error('createDiscordPoster: DISCORD_TOKEN is not set');
+  if (!token) throw new ConfigError('DISCORD_TOKEN', 'must be set to post into Discord channels');
   return new REST({ api: apiUrl, retries: 0, rejectOnRateLimit: () => true, timeout: 10_000 }).setToken(
     token,
   );

@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type SlashCommand, SocketModeReceiver } from '@slack/bolt';
-import type { Config } from '../../config.js';
+import { type Config, ConfigError } from '../../config.js';
 import { type Command, findCommand } from '../../core/command.js';
 import { parseArgs } from '../../core/parse.js';
 import type { ChannelPoster } from '../../core/platform.js';
@@ -95,7 +95,8 @@ interface UserInfo {
 export async function startSlack(options: StartSlackOptions): Promise<SlackHandle> {
   const { config, logger } = options;
   const slack = config.slack;
-  if (!slack.botToken) throw new Error('startSlack: SLACK_BOT_TOKEN is not set');
+  if (!slack.botToken)
+    throw new ConfigError('SLACK_BOT_TOKEN', 'must be set to start the Slack app (an xoxb- token)');
   const log = logger.child({ component: 'slack' });
   const bolt = boltLogger(logger);
   // The scheduler owns retries (with Retry-After), so the client never sleeps or retries on its own.
@@ -107,7 +108,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
 
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (slack.mode === 'socket') {
-    if (!slack.appToken) throw new Error('startSlack: SLACK_APP_TOKEN is needed for Socket Mode');
+    if (!slack.appToken)
+      throw new ConfigError('SLACK_APP_TOKEN', 'must be set for SLACK_MODE=socket (an xapp- token)');
     receiver = new SocketModeReceiver({
       appToken: slack.appToken,
       logger: bolt,
@@ -117,7 +119,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       },
     });
   } else {
-    if (!slack.signingSecret) throw new Error('startSlack: SLACK_SIGNING_SECRET is needed for HTTP mode');
+    if (!slack.signingSecret)
+      throw new ConfigError('SLACK_SIGNING_SECRET', 'must be set for SLACK_MODE=http');
     receiver = new HTTPReceiver({
       signingSecret: slack.signingSecret,
       endpoints: SLACK_EVENTS_PATH,

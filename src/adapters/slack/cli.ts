@@ -47,7 +47,7 @@ export async function runSlackCli(argv: string[], deps: SlackCliDeps): Promise<n
   if (values.url && !/^https?:\/\/[^\s]+$/.test(values.url)) {
     throw new UsageError('--url must be an http(s) URL, e.g. https://podium.example.org');
   }
-  const manifest = slackManifest(commands, { mode, requestUrl: values.url });
+  const manifest = slackManifest(commands, { mode, ...(values.url ? { requestUrl: values.url } : {}) });
   deps.io.stdout(formatSlackManifest(manifest, format));
   return 0;
 }
