@@ -1,4 +1,4 @@
-import type { Athlete, Quote, SportEvent } from './schema.js';
+import type { Quote, SportEvent } from './schema.js';
 
 const MONTHS = [
   'January',
@@ -45,11 +45,6 @@ export function eventTitle(e: SportEvent): string {
 /** "Olympic Games · Stade de France, Paris". */
 export function eventWhere(e: SportEvent): string {
   return `${e.competition} · ${e.venue}, ${e.city}`;
-}
-
-/** "Cole Hocker (USA)". */
-export function athleteLabel(a: Athlete): string {
-  return `${a.name} (${a.country})`;
 }
 
 /** The occasion line under a quote: "after the final, Men's 1500m — Paris 2024". */

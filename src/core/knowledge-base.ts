@@ -233,11 +233,6 @@ export class KnowledgeBase {
     return this.bySpeaker.get(athleteId) ?? [];
   }
 
-  /** Every quote, in data order. */
-  allQuoteList(): readonly Quote[] {
-    return this.allQuotes;
-  }
-
   /**
    * Quotes containing every keyword (folded, accents optional; a keyword also matches words it
    * begins, so "medal" finds "medalled"), optionally by one speaker. Uses the word index: the

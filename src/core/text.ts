@@ -111,9 +111,3 @@ export function deletes1(word: string): string[] {
   for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
   return [...out];
 }
-
-/** Title for a list of names: "A", "A and B", "A, B and C". */
-export function joinAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
