@@ -9,7 +9,6 @@ import {
   Events,
   GatewayIntentBits,
   type Interaction,
-  type InteractionDeferReplyOptions,
   type InteractionReplyOptions,
   MessageFlags,
   Options,
@@ -18,18 +17,12 @@ import {
 import { type Config, ConfigError } from '../../config.js';
 import type { ChannelPoster } from '../../core/platform.js';
 import { internalErrorReply } from '../../core/reply.js';
-import { runCommand } from '../../core/run-command.js';
-import { within } from '../time-limit.js';
 import {
-  argsFromOptions,
+  answerCommand,
   autocompleteChoices,
-  DISCORD_DEFER_BUDGET_MS,
   type DiscordDeps,
   deliverReply,
-  discordContext,
-  findServedCommand,
   type InteractionResponder,
-  unknownCommandReply,
 } from './interaction.js';
 import { createDiscordPoster } from './poster.js';
 import type { DiscordMessage } from './render.js';
@@ -103,32 +96,21 @@ function responderFor(interaction: RepliableInteraction): InteractionResponder {
 /** Builds the interaction handler: the gateway adapter's single error boundary. */
 export function gatewayInteractionHandler(deps: DiscordDeps): (interaction: Interaction) => Promise<void> {
   const log = deps.logger;
-  const budget = deps.deferBudgetMs ?? DISCORD_DEFER_BUDGET_MS;
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    const command = findServedCommand(deps, interaction.commandName);
-    if (!command) {
-      await deliverReply(responderFor(interaction), unknownCommandReply(interaction.commandName));
-      return;
-    }
-    // Settings commands answer privately, so their "thinking…" is private too.
-    const deferral: InteractionDeferReplyOptions = command.managesChannel
-      ? { flags: MessageFlags.Ephemeral }
-      : {};
-    if (command.slow) await interaction.deferReply(deferral);
-    const ctx = discordContext(deps, {
-      channelId: interaction.channelId,
-      userId: interaction.user.id,
-      permissions: interaction.memberPermissions?.bitfield ?? null,
-      inGuild: interaction.inGuild(),
+    const call = {
+      name: interaction.commandName,
+      options: interaction.options.data,
+      place: {
+        channelId: interaction.channelId,
+        userId: interaction.user.id,
+        permissions: interaction.memberPermissions?.bitfield ?? null,
+        inGuild: interaction.inGuild(),
+      },
+    };
+    await answerCommand(deps, call, responderFor(interaction), async (privately) => {
+      await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
     });
-    const running = runCommand(command, ctx, argsFromOptions(command, interaction.options.data));
-    if (!interaction.deferred) {
-      // A command that turns out slow still gets its answer: defer before Discord's 3 s run out.
-      const quick = await within(running, budget);
-      if (!quick.done) await interaction.deferReply(deferral);
-    }
-    await deliverReply(responderFor(interaction), await running);
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {

@@ -9,23 +9,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { REST, Routes } from 'discord.js';
 import { type Config, ConfigError } from '../../config.js';
-import { internalErrorReply, type Reply } from '../../core/reply.js';
-import { runCommand } from '../../core/run-command.js';
+import { internalErrorReply } from '../../core/reply.js';
 import { serveHealth } from '../health.js';
-import { within } from '../time-limit.js';
 import {
-  argsFromOptions,
+  answerCommand,
   autocompleteChoices,
-  DISCORD_DEFER_BUDGET_MS,
   type DiscordDeps,
   deliverReply,
-  discordContext,
-  findServedCommand,
   type InteractionResponder,
   type InteractionState,
   parsePermissions,
   type RawInteractionOption,
-  unknownCommandReply,
 } from './interaction.js';
 import { EPHEMERAL_FLAG, renderDiscordMessage } from './render.js';
 
@@ -160,7 +154,6 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
   const log = options.logger.child({ component: 'discord-http' });
   const deps: DiscordDeps = { ...options, logger: log };
   const key = discordPublicKey(publicKey);
-  const budget = options.deferBudgetMs ?? DISCORD_DEFER_BUDGET_MS;
   const clock = () => (options.now ? options.now().getTime() : Date.now());
   // Webhook calls with the interaction token need no bot token.
   const rest = new REST({ api: apiUrl, retries: 2, timeout: 10_000 });
@@ -205,60 +198,43 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
     };
   }
 
-  /** Runs the command; answers within the budget, or defers and finishes in the background. */
+  /**
+   * Runs the command: answers in the HTTP response within the budget, or responds "thinking…" and
+   * finishes through the webhook. After the deferral the response is gone, so a failure is
+   * reported here, through the deferral policy; before it, the request's boundary answers.
+   */
   async function onCommand(interaction: RawInteraction, respond: (body: unknown) => void): Promise<void> {
     const name = str(interaction.data?.name) ?? '';
     const state: InteractionState = { deferred: false, replied: false, deferredPrivately: false };
     const responder = responderFor(interaction, respond, state);
-    const command = findServedCommand(deps, name);
-    if (!command) {
-      await deliverReply(responder, unknownCommandReply(name));
-      return;
-    }
-    const ctx = discordContext(deps, {
-      channelId: str(interaction.channel_id) ?? str(interaction.channel?.id),
-      userId: str(interaction.member?.user?.id) ?? str(interaction.user?.id),
-      permissions: parsePermissions(interaction.member?.permissions),
-      inGuild: str(interaction.guild_id) !== null,
-    });
-    let running: Promise<Reply> | null = null;
-    if (!command.slow) {
-      running = runCommand(command, ctx, argsFromOptions(command, interaction.data?.options));
-      const quick = await within(running, budget);
-      if (quick.done) {
-        await deliverReply(responder, quick.value);
-        return;
-      }
-    }
-    if (!str(interaction.token) || !(str(interaction.application_id) ?? applicationId)) {
-      throw new Error('interaction without token or application id: cannot defer');
-    }
-    // Settings commands answer privately, so their "thinking…" is private too.
-    state.deferredPrivately = command.managesChannel === true;
-    state.deferred = true;
-    respond({
-      type: DEFERRED_CHANNEL_MESSAGE,
-      data: state.deferredPrivately ? { flags: EPHEMERAL_FLAG } : {},
-    });
-    const later = (async () => {
-      try {
-        const reply = await (running ??
-          runCommand(command, ctx, argsFromOptions(command, interaction.data?.options)));
-        await deliverReply(responder, reply);
-      } catch (err) {
-        log.error({ err, command: name, interactionId: interaction.id }, 'discord: deferred command failed');
-        try {
-          await deliverReply(responder, internalErrorReply());
-        } catch (answerErr) {
-          log.warn(
-            { err: answerErr, interactionId: interaction.id },
-            'discord: could not report the failure',
-          );
+    const call = {
+      name,
+      options: interaction.data?.options,
+      place: {
+        channelId: str(interaction.channel_id) ?? str(interaction.channel?.id),
+        userId: str(interaction.member?.user?.id) ?? str(interaction.user?.id),
+        permissions: parsePermissions(interaction.member?.permissions),
+        inGuild: str(interaction.guild_id) !== null,
+      },
+    };
+    try {
+      await answerCommand(deps, call, responder, async (privately) => {
+        if (!str(interaction.token) || !(str(interaction.application_id) ?? applicationId)) {
+          throw new Error('interaction without token or application id: cannot defer');
         }
+        state.deferred = true;
+        state.deferredPrivately = privately;
+        respond({ type: DEFERRED_CHANNEL_MESSAGE, data: privately ? { flags: EPHEMERAL_FLAG } : {} });
+      });
+    } catch (err) {
+      if (!state.deferred) throw err;
+      log.error({ err, command: name, interactionId: interaction.id }, 'discord: deferred command failed');
+      try {
+        await deliverReply(responder, internalErrorReply());
+      } catch (answerErr) {
+        log.warn({ err: answerErr, interactionId: interaction.id }, 'discord: could not report the failure');
       }
-    })();
-    pending.add(later);
-    void later.finally(() => pending.delete(later));
+    }
   }
 
   /** The adapter's single error boundary for one request. */
@@ -339,7 +315,10 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
       sendJson(res, 405, { error: 'method not allowed' });
       return true;
     }
-    void onInteraction(req, res);
+    // Tracked so stop() waits for answers still being finished through the webhook.
+    const answering = onInteraction(req, res);
+    pending.add(answering);
+    void answering.finally(() => pending.delete(answering));
     return true;
   };
 

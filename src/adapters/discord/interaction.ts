@@ -8,9 +8,10 @@
 import { type Command, type CommandArgs, type CommandContext, findCommand } from '../../core/command.js';
 import { type Choice, complete, MAX_CHOICES } from '../../core/complete.js';
 import { type Reply, userErrorReply } from '../../core/reply.js';
-import { commandContext } from '../../core/run-command.js';
+import { commandContext, runCommand } from '../../core/run-command.js';
 import { echo } from '../../core/text.js';
 import { type AdapterDeps, servedCommands } from '../deps.js';
+import { within } from '../time-limit.js';
 import { type DiscordMessage, renderDiscordMessage } from './render.js';
 
 /** How long a command may run before the adapter defers (Discord allows 3 s for the first answer). */
@@ -164,4 +165,43 @@ export async function deliverReply(responder: InteractionResponder, reply: Reply
       await responder.deleteOriginal();
       return;
   }
+}
+
+/** One slash command as either transport received it. */
+export interface CommandCall {
+  name: string;
+  options: readonly RawInteractionOption[] | undefined;
+  place: InteractionPlace;
+}
+
+/**
+ * Answers one slash command, whatever the transport: finds it, builds its context, runs it, defers
+ * (privately for settings commands) when it is declared slow or outruns the budget, and delivers
+ * the answer by the deferral policy. Errors propagate to the transport's error boundary.
+ */
+export async function answerCommand(
+  deps: DiscordDeps,
+  call: CommandCall,
+  responder: InteractionResponder,
+  defer: (privately: boolean) => Promise<void>,
+): Promise<void> {
+  const command = findServedCommand(deps, call.name);
+  if (!command) {
+    await deliverReply(responder, unknownCommandReply(call.name));
+    return;
+  }
+  // Settings commands answer privately, so their "thinking…" is private too.
+  const privately = command.managesChannel === true;
+  if (command.slow) await defer(privately);
+  const running = runCommand(
+    command,
+    discordContext(deps, call.place),
+    argsFromOptions(command, call.options),
+  );
+  if (!responder.state().deferred) {
+    // A command that turns out slow still gets its answer: defer before Discord's 3 s run out.
+    const quick = await within(running, deps.deferBudgetMs ?? DISCORD_DEFER_BUDGET_MS);
+    if (!quick.done) await defer(privately);
+  }
+  await deliverReply(responder, await running);
 }
