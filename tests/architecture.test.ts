@@ -64,7 +64,8 @@ const ALLOWED: Record<string, readonly string[]> = {
 describe('the architecture', () => {
   it('reads every source file and finds its imports', () => {
     expect(FILES).toContain('src/core/command.ts');
-    expect(GRAPH.get('src/adapters/discord/gateway.ts')?.local).toContain('src/core/run-command.ts');
+    expect(GRAPH.get('src/adapters/discord/interaction.ts')?.local).toContain('src/core/run-command.ts');
+    expect(GRAPH.get('src/start.ts')?.local).toContain('src/adapters/discord/index.ts');
   });
 
   it('points dependencies inward: core imports only core, commands only core, adapters no scheduler or store', () => {
