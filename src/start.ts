@@ -1,13 +1,24 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { consoleContext, runRepl } from './adapters/console/console.js';
 import { createConsolePoster } from './adapters/console/poster.js';
 import type { Config } from './config.js';
 import { loadKnowledgeBase } from './core/knowledge-base.js';
 import type { ChannelPoster } from './core/platform.js';
+import { setTelemetry } from './core/telemetry.js';
 import type { Logger } from './logger.js';
+import {
+  createOpsServer,
+  type OpsServer,
+  type ReadinessCheck,
+  type RequestHandler,
+} from './ops/http-server.js';
+import { createMetrics } from './ops/metrics.js';
 import { openOnThisDay } from './scheduler/index.js';
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => boolean;
+/** How long SIGTERM/SIGINT waits for requests, deferred answers and posts in flight. */
+export const SHUTDOWN_DRAIN_MS = 10_000;
+/** How long an interaction id is remembered across instances (Discord's signature window, doubled). */
+const DISCORD_REPLAY_TTL_MS = 10 * 60_000;
+const instanceTag = `podium-${process.pid}-${Date.now().toString(36)}`;
 interface Stoppable {
   stop(): Promise<void>;
 }
@@ -34,22 +45,44 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     'knowledge base loaded',
   );
 
-  // Answers never depend on the store: if it cannot be opened, subscriptions and posts are off.
+  // Answers never depend on the store. If it cannot be opened now, it keeps trying in the
+  // background; settings answer "unavailable" meanwhile and the scheduler catches up once it opens.
   const onThisDay = await openOnThisDay({ storeUrl: config.store, kb, logger });
   const { store, subscriptions } = onThisDay;
 
   const stoppers: Stoppable[] = [];
   const posters: ChannelPoster[] = [];
-  const handlers: Handler[] = [];
+  const handlers: RequestHandler[] = [];
+  const readiness: Record<string, ReadinessCheck> = {
+    knowledge: () => (kb.events.size > 0 ? null : 'knowledge base is empty'),
+    store: () => store.ping(),
+  };
   const deps = { config, kb, logger, subscriptions };
 
   if (config.discord.publicKey) {
     // HTTP interactions: Discord sends every interaction to the endpoint once its URL is saved,
     // so a gateway connection would sit idle. Scheduled posts go over REST with the bot token.
     const { startDiscordHttp, createDiscordPoster } = await import('./adapters/discord/index.js');
-    const http = await startDiscordHttp({ ...deps, listen: false });
+    const shared = store.kind === 'redis' ? store : null;
+    const http = await startDiscordHttp({
+      ...deps,
+      listen: false,
+      // A replayed interaction is run once even when the replay reaches another instance.
+      ...(shared
+        ? {
+            firstDelivery: (id: string) =>
+              shared.claims.acquire(
+                `discord-interaction:${id}`,
+                instanceTag,
+                Date.now(),
+                DISCORD_REPLAY_TTL_MS,
+              ),
+          }
+        : {}),
+    });
     stoppers.push(http);
     handlers.push(http.handleRequest);
+    readiness.discord = () => null;
     if (config.discord.token) posters.push(createDiscordPoster({ config, logger }));
     else
       logger.warn(
@@ -60,12 +93,12 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     const discord = await startDiscordGateway(deps);
     stoppers.push(discord);
     posters.push(discord.poster);
+    readiness.discord = () => discord.notReady();
     logger.info({ user: discord.client.user.tag }, 'discord gateway connected');
   }
   if (config.slack.botToken) {
     const { startSlack, SLACK_DEDUPE_TTL_MS } = await import('./adapters/slack/app.js');
-    const shared = store?.kind === 'redis' ? store : null;
-    const instance = `slack-${process.pid}-${Date.now().toString(36)}`;
+    const shared = store.kind === 'redis' ? store : null;
     const slack = await startSlack({
       ...deps,
       allowEveryoneToManageChannels: config.slack.everyoneManagesChannels,
@@ -74,29 +107,25 @@ export async function start(config: Config, logger: Logger): Promise<number> {
       ...(shared
         ? {
             firstDelivery: (key: string) =>
-              shared.claims.acquire(`slack-delivery:${key}`, instance, Date.now(), SLACK_DEDUPE_TTL_MS),
+              shared.claims.acquire(`slack-delivery:${key}`, instanceTag, Date.now(), SLACK_DEDUPE_TTL_MS),
           }
         : {}),
     });
     stoppers.push(slack);
     posters.push(slack.poster);
     if (slack.handleRequest) handlers.push(slack.handleRequest);
+    readiness.slack = () => slack.notReady();
     logger.info({ mode: config.slack.mode }, 'slack connected');
   }
 
-  let server: Server | null = null;
-  if (handlers.length > 0) {
-    server = createServer((req, res) => {
-      // Every receiver serves /healthz (src/adapters/health.ts), so the first one answers it.
-      for (const handle of handlers) if (handle(req, res)) return;
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    });
-    const listening = server;
-    await new Promise<void>((resolve, reject) => {
-      listening.once('error', reject);
-      listening.listen(config.port, () => resolve());
-    });
-    logger.info({ port: config.port }, 'http receivers listening');
+  // One HTTP server whenever a platform adapter runs: health, readiness, metrics and receivers.
+  let ops: OpsServer | null = null;
+  if (!consoleMode) {
+    const metrics = createMetrics();
+    setTelemetry(metrics.telemetry);
+    ops = createOpsServer({ handlers, readiness, metrics, logger });
+    await ops.listen(config.port);
+    logger.info({ port: config.port }, 'http server listening (/healthz /readyz /metrics and receivers)');
   }
 
   if (consoleMode) posters.push(createConsolePoster(process.stdout));
@@ -106,10 +135,21 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   let stopping: Promise<void> | null = null;
   const stopAll = () => {
     stopping ??= (async () => {
-      logger.info('stopping');
-      await Promise.allSettled(stoppers.map((s) => s.stop()));
-      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
-      await onThisDay.stop();
+      logger.info({ drainMs: SHUTDOWN_DRAIN_MS }, 'stopping: draining requests and posts in flight');
+      const drain = (async () => {
+        // Stop accepting and finish requests in flight; the scheduler posts what it has started
+        // and releases the claims it had not posted yet; deferred answers are completed.
+        await Promise.all([ops?.close(SHUTDOWN_DRAIN_MS), onThisDay.scheduler?.stop()]);
+        await Promise.allSettled(stoppers.map((s) => s.stop()));
+      })();
+      const limit = new Promise<'late'>((resolve) =>
+        setTimeout(resolve, SHUTDOWN_DRAIN_MS + 2000, 'late').unref(),
+      );
+      if ((await Promise.race([drain, limit])) === 'late') logger.warn('stopping: drain limit reached');
+      await onThisDay
+        .stop()
+        .catch((err: unknown) => logger.warn({ err }, 'stopping: closing the store failed'));
+      logger.info('stopped');
     })();
     return stopping;
   };

@@ -4,6 +4,7 @@ import { usageReply } from './parse.js';
 import type { PlatformName } from './platform.js';
 import type { Reply } from './reply.js';
 import type { SubscriptionsPort } from './subscriptions.js';
+import { type AnswerOutcome, telemetry } from './telemetry.js';
 import { MAX_INPUT_LENGTH, sanitizeInput } from './text.js';
 
 /** Reads an hour or a whole number the way people type it: "9", "09", "9:00", "9am", "21h". */
@@ -60,6 +61,20 @@ export function commandContext(deps: ContextDeps, place: CommandPlace): CommandC
  * here — each adapter's single error boundary handles them.
  */
 export async function runCommand(command: Command, ctx: CommandContext, raw: CommandArgs): Promise<Reply> {
+  const started = performance.now();
+  const report = (outcome: AnswerOutcome) =>
+    telemetry().answer(command.name, ctx.platform, outcome, (performance.now() - started) / 1000);
+  try {
+    const reply = await checkedRun(command, ctx, raw);
+    report(reply.tone === 'miss' ? 'miss' : reply.tone === 'error' ? 'rejected' : 'ok');
+    return reply;
+  } catch (err) {
+    report('failed');
+    throw err;
+  }
+}
+
+async function checkedRun(command: Command, ctx: CommandContext, raw: CommandArgs): Promise<Reply> {
   const args: CommandArgs = {};
   for (const spec of command.options) {
     const value = raw[spec.name];

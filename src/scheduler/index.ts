@@ -6,8 +6,7 @@ import type { KnowledgeBase } from '../core/knowledge-base.js';
 import type { ChannelPoster, PlatformName } from '../core/platform.js';
 import type { SubscriptionsPort } from '../core/subscriptions.js';
 import type { Logger } from '../logger.js';
-import { openStore, type PodiumStore } from '../store/open-store.js';
-import { isStoreError } from '../store/store-error.js';
+import { openResilientStore, type ResilientStore } from '../store/resilient-store.js';
 import { createScheduler, type RateLimit, type Scheduler } from './scheduler.js';
 import { createSubscriptionsPort } from './subscriptions.js';
 
@@ -32,9 +31,10 @@ export interface OnThisDayOptions {
 
 /** The "on this day" service: the port for CommandContext.subscriptions, the scheduler, and how to stop. */
 export interface OnThisDay {
-  store: PodiumStore | null;
-  /** Null when the store could not be opened: settings commands then answer "unavailable". */
-  subscriptions: SubscriptionsPort | null;
+  /** Reopens itself while unavailable; operations fail with "store unavailable" meanwhile. */
+  store: ResilientStore;
+  /** Settings commands answer "unavailable" while the store is away. */
+  subscriptions: SubscriptionsPort;
   /** Null until started, and when there is no store or nothing to post to. */
   readonly scheduler: Scheduler | null;
   /** Starts the scheduler (a catch-up tick now, then every minute) over the adapters' posters. */
@@ -44,24 +44,17 @@ export interface OnThisDay {
 }
 
 /**
- * Opens the store and builds the subscriptions port. A store that cannot be opened is logged, not
- * fatal: the bot keeps answering and the settings commands say settings are unavailable.
+ * Opens the store and builds the subscriptions port. A store that cannot be opened is not fatal:
+ * the bot keeps answering, settings say they are unavailable, and the store is reopened in the
+ * background; once it opens the scheduler ticks at once (catch-up the same local day).
  */
 export async function openOnThisDay(opts: OnThisDayOptions): Promise<OnThisDay> {
-  let store: PodiumStore;
-  try {
-    store = await openStore(opts.storeUrl, { logger: opts.logger });
-  } catch (err) {
-    if (!isStoreError(err)) throw err;
-    opts.logger.error(
-      { err },
-      `store unavailable (${err.message}): answers keep working; subscriptions and scheduled posts are off`,
-    );
-    return { store: null, subscriptions: null, scheduler: null, start: async () => {}, stop: async () => {} };
-  }
-  opts.logger.info({ store: store.label }, 'store opened');
-  const subscriptions = createSubscriptionsPort({ store, kb: opts.kb, logger: opts.logger });
   let scheduler: Scheduler | null = null;
+  const store = await openResilientStore(opts.storeUrl, {
+    logger: opts.logger,
+    onOpen: () => scheduler?.catchUp(),
+  });
+  const subscriptions = createSubscriptionsPort({ store, kb: opts.kb, logger: opts.logger });
   return {
     store,
     subscriptions,

@@ -8,6 +8,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import PQueue from 'p-queue';
 import type { KnowledgeBase } from '../core/knowledge-base.js';
 import type { ChannelPoster, PlatformName } from '../core/platform.js';
+import { telemetry } from '../core/telemetry.js';
 import type { Logger } from '../logger.js';
 import type { PodiumStore } from '../store/open-store.js';
 import { type Counter, deliverySteps, emptyReport, type TickReport } from './delivery.js';
@@ -67,6 +68,8 @@ export interface Scheduler {
   tick(): Promise<TickReport>;
   /** Ticks now (catch-up after downtime), then every minute with node-cron. */
   start(): Promise<void>;
+  /** Ticks now, outside the minute (the store just came back): catch-up the same local day. */
+  catchUp(): void;
   /** Stops ticking, lets in-flight posts finish (queued ones are released), resolves when idle. */
   stop(): Promise<void>;
   readonly instanceId: string;
@@ -132,6 +135,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   async function handle(lane: Lane, key: string, report: TickReport): Promise<void> {
     const count = (what: Counter) => {
       report[what] += 1;
+      telemetry().delivery(lane.poster.platform, what);
     };
     try {
       const handed = await lane.prepare.add(async () => {
@@ -164,12 +168,18 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     const report = emptyReport(now);
     // Read the due entries first, then work: entries move as they are handled, which would shift pages.
     const due: string[] = [];
+    let oldest = now;
     for (let offset = 0; ; offset += pageSize) {
       const page = await store.due.due(now, pageSize, offset);
-      for (const e of page) due.push(e.key);
+      for (const e of page) {
+        due.push(e.key);
+        oldest = Math.min(oldest, e.dueAt);
+      }
       if (page.length < pageSize) break;
     }
     report.due = due.length;
+    // How late the most overdue channel is: grows while posting cannot keep up (or the store was away).
+    telemetry().schedulerLag((now - oldest) / 1000);
     const work: Promise<void>[] = [];
     const noPoster = new Map<string, number>();
     for (const key of due) {
@@ -243,6 +253,9 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   return {
     instanceId,
     tick,
+    catchUp: () => {
+      if (task) void runTick('catch-up');
+    },
     async start() {
       if (task) return;
       stopping = false;

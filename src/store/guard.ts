@@ -1,3 +1,4 @@
+import { telemetry } from '../core/telemetry.js';
 import { isStoreError, StoreError } from './store-error.js';
 
 /**
@@ -17,6 +18,7 @@ export async function guard<T>(
     });
     return await Promise.race([run(), timeout]);
   } catch (err) {
+    telemetry().storeError(operation.split(' ')[0] ?? operation);
     if (isStoreError(err)) throw err;
     throw new StoreError(label, operation, err);
   } finally {

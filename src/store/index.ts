@@ -5,5 +5,6 @@ export {
   type DeliveryRecord,
   emptyChannelState,
 } from './records.js';
+export { openResilientStore, type ResilientStore, type ResilientStoreOptions } from './resilient-store.js';
 export { isStoreError, StoreError } from './store-error.js';
 export type { Claims, Collection, DueEntry, DueIndex, StoreKind } from './types.js';

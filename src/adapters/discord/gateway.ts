@@ -13,6 +13,7 @@ import {
   MessageFlags,
   Options,
   type RepliableInteraction,
+  Status,
 } from 'discord.js';
 import { type Config, ConfigError } from '../../config.js';
 import type { ChannelPoster } from '../../core/platform.js';
@@ -41,6 +42,8 @@ export interface DiscordGatewayHandle {
   poster: ChannelPoster;
   /** Closes the gateway connection. */
   stop(): Promise<void>;
+  /** For /readyz: null while the gateway is connected, else why not (discord.js reconnects by itself). */
+  notReady(): string | null;
 }
 
 /** Caches Podium never reads are kept empty; users and members are capped (the bot's own always kept). */
@@ -217,6 +220,8 @@ export async function startDiscordGateway(
   return {
     client: readyClient,
     poster,
+    notReady: () =>
+      client.ws.status === Status.Ready ? null : `discord gateway ${Status[client.ws.status]}`,
     stop: async () => {
       await client.destroy();
     },

@@ -11,6 +11,8 @@ import { REST, Routes } from 'discord.js';
 import { type Config, ConfigError } from '../../config.js';
 import { internalErrorReply } from '../../core/reply.js';
 import { serveHealth } from '../health.js';
+import { RecentKeys } from '../recent-keys.js';
+import { requestPath } from '../request-path.js';
 import {
   answerCommand,
   autocompleteChoices,
@@ -94,7 +96,15 @@ export interface StartDiscordHttpOptions extends DiscordDeps {
    * shares with other receivers (Slack's HTTP mode on the same PORT). Default true.
    */
   listen?: boolean;
+  /**
+   * Replay check shared by every instance (e.g. the store's claims on Redis): resolves true the
+   * first time an interaction id is seen anywhere. Without it, each process remembers its own.
+   */
+  firstDelivery?: (interactionId: string) => Promise<boolean>;
 }
+
+/** How long an interaction id is remembered: a signed request is accepted for 5 minutes either way. */
+export const DISCORD_REPLAY_WINDOW_MS = 2 * DISCORD_MAX_SIGNATURE_AGE_S * 1000;
 
 /** A running HTTP interactions endpoint. */
 export interface DiscordHttpHandle {
@@ -118,6 +128,50 @@ interface RawInteraction {
   member?: { permissions?: unknown; user?: { id?: unknown } };
   user?: { id?: unknown };
   data?: { name?: unknown; options?: RawInteractionOption[] };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Options as Discord sends them: objects with a string name, scalar values, nested options. */
+function wellFormedOptions(options: unknown, depth = 0): boolean {
+  if (options === undefined) return true;
+  if (!Array.isArray(options) || options.length > 25 || depth > 2) return false;
+  return options.every(
+    (o) =>
+      isObject(o) &&
+      typeof o.name === 'string' &&
+      (o.type === undefined || Number.isInteger(o.type)) &&
+      (o.value === undefined || ['string', 'number', 'boolean'].includes(typeof o.value)) &&
+      (o.focused === undefined || typeof o.focused === 'boolean') &&
+      wellFormedOptions(o.options, depth + 1),
+  );
+}
+
+/**
+ * Why a signed body is not an interaction this endpoint can serve, or null. Checked before any
+ * work so a malformed payload is a 400, not a logged stack and "something went wrong".
+ */
+export function malformedInteraction(value: unknown): string | null {
+  if (!isObject(value)) return 'body is not an object';
+  if (!Number.isInteger(value.type)) return 'type must be an integer';
+  if (value.type === PING) return null;
+  if (typeof value.id !== 'string' || !/^\d{1,25}$/.test(value.id)) return 'id must be a snowflake string';
+  for (const field of ['token', 'application_id', 'guild_id', 'channel_id'] as const) {
+    if (value[field] !== undefined && value[field] !== null && typeof value[field] !== 'string')
+      return `${field} must be a string`;
+  }
+  for (const field of ['member', 'user', 'channel'] as const) {
+    if (value[field] !== undefined && value[field] !== null && !isObject(value[field]))
+      return `${field} must be an object`;
+  }
+  if (isObject(value.member) && value.member.user !== undefined && !isObject(value.member.user))
+    return 'member.user must be an object';
+  if (value.type === APPLICATION_COMMAND || value.type === AUTOCOMPLETE) {
+    if (!isObject(value.data) || typeof value.data.name !== 'string') return 'data.name must be a string';
+    if (!wellFormedOptions(value.data.options)) return 'data.options are malformed';
+  }
+  return null;
 }
 
 class BodyTooLarge extends Error {
@@ -158,6 +212,19 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
   // Webhook calls with the interaction token need no bot token.
   const rest = new REST({ api: apiUrl, retries: 2, timeout: 10_000 });
   const pending = new Set<Promise<void>>();
+  const seen = new RecentKeys(DISCORD_REPLAY_WINDOW_MS, 100_000, clock);
+  // A replay may reach another instance behind the load balancer; the shared check catches it. If
+  // the store fails, answering twice beats not answering at all.
+  const firstTime = async (id: string): Promise<boolean> => {
+    if (seen.checkAndAdd(id)) return false;
+    if (!options.firstDelivery) return true;
+    try {
+      return await options.firstDelivery(id);
+    } catch (err) {
+      log.warn({ err }, 'discord: shared replay check failed; answering');
+      return true;
+    }
+  };
 
   /**
    * The deferral policy's steps for one request: the first answer is the HTTP response itself,
@@ -262,11 +329,25 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
         sendJson(res, 401, { error: 'invalid request signature' });
         return;
       }
+      let parsed: unknown;
       try {
-        interaction = JSON.parse(body.toString('utf8')) as RawInteraction;
+        parsed = JSON.parse(body.toString('utf8'));
       } catch {
         answered = true;
         sendJson(res, 400, { error: 'body is not JSON' });
+        return;
+      }
+      const malformed = malformedInteraction(parsed);
+      if (malformed) {
+        answered = true;
+        sendJson(res, 400, { error: `malformed interaction: ${malformed}` });
+        return;
+      }
+      interaction = parsed as RawInteraction;
+      if (interaction.type !== PING && !(await firstTime(String(interaction.id)))) {
+        log.info({ interactionId: interaction.id }, 'discord: replayed interaction refused');
+        answered = true;
+        sendJson(res, 409, { error: 'interaction already received' });
         return;
       }
       switch (interaction?.type) {
@@ -308,8 +389,12 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
   }
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const path = requestPath(req);
+    if (path === null) {
+      sendJson(res, 400, { error: 'bad request target' });
+      return true;
+    }
     if (serveHealth(req, res)) return true;
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== DISCORD_INTERACTIONS_PATH) return false;
     if (req.method !== 'POST') {
       sendJson(res, 405, { error: 'method not allowed' });

@@ -5,7 +5,8 @@
  * command into (command, args, ctx) and a Reply into Block Kit, and nothing else.
  */
 
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type SlashCommand, SocketModeReceiver } from '@slack/bolt';
 import { type Config, ConfigError } from '../../config.js';
@@ -18,12 +19,14 @@ import { echo } from '../../core/text.js';
 import type { Logger } from '../../logger.js';
 import { type AdapterDeps, servedCommands } from '../deps.js';
 import { HEALTH_PATH, serveHealth } from '../health.js';
+import { RecentKeys } from '../recent-keys.js';
+import { requestPath } from '../request-path.js';
 import { within } from '../time-limit.js';
 import { boltLogger } from './bolt-logger.js';
 import { SLACK_EVENTS_PATH } from './manifest.js';
 import { createSlackPoster } from './poster.js';
-import { RecentKeys } from './recent-keys.js';
 import { renderSlackMessage } from './render.js';
+import { guardSlackRequest, refuse } from './request-guard.js';
 
 /** How long a quick command may run before the adapter acks empty and answers through response_url. */
 export const SLACK_ACK_BUDGET_MS = 2000;
@@ -63,6 +66,8 @@ export interface SlackHandle {
   poster: ChannelPoster;
   /** Disconnects (Socket Mode) or closes the HTTP server. */
   stop(): Promise<void>;
+  /** For /readyz: null while connected (Socket Mode) or serving (HTTP), else why not. */
+  notReady(): string | null;
   /** HTTP mode: the port actually listened on. */
   port?: number;
   /**
@@ -156,6 +161,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     return {
       app,
       poster,
+      notReady: () => (socket.client.websocket?.isActive() ? null : 'slack socket mode disconnected'),
       stop: async () => {
         // Await the close handshake: Bolt's own stop() returns before the socket is closed.
         await socket.client.disconnect();
@@ -164,29 +170,73 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   }
   const http = receiver;
   const handleRequest = (req: IncomingMessage, res: ServerResponse): boolean => {
-    if (serveHealth(req, res)) return true;
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path !== SLACK_EVENTS_PATH) return false;
-    try {
-      http.requestListener(req, res);
-    } catch {
-      // Bolt throws for a method it does not serve on its paths (GET /slack/events …).
-      if (!res.headersSent) res.writeHead(404).end();
+    const path = requestPath(req);
+    if (path === null) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request target');
+      return true;
     }
+    if (serveHealth(req, res)) return true;
+    if (path !== SLACK_EVENTS_PATH) return false;
+    const pass = () => {
+      try {
+        http.requestListener(req, res);
+      } catch {
+        // Bolt throws for a method it does not serve on its paths (GET /slack/events …).
+        if (!res.headersSent) res.writeHead(404).end();
+      }
+    };
+    if (req.method !== 'POST') {
+      pass();
+      return true;
+    }
+    const signingSecret = slack.signingSecret ?? '';
+    guardSlackRequest(req, signingSecret, Date.now())
+      .then((checked) => {
+        if (!('body' in checked)) {
+          log.info({ status: checked.status, reason: checked.reason }, 'slack: request refused');
+          refuse(res, checked);
+          return;
+        }
+        // Bolt reads a body already buffered here instead of the (consumed) stream.
+        (req as IncomingMessage & { rawBody?: Buffer }).rawBody = checked.body;
+        pass();
+      })
+      .catch((err: unknown) => {
+        log.error({ err }, 'slack: request guard failed');
+        refuse(res, { status: 500, reason: 'internal error' });
+      });
     return true;
   };
   if (options.listen === false) {
     log.info({ path: SLACK_EVENTS_PATH }, 'slack: serving HTTP requests on a shared server');
-    return { app, poster, handleRequest, stop: async () => undefined };
+    return { app, poster, handleRequest, notReady: () => null, stop: async () => undefined };
   }
-  const server = (await app.start({
-    port: options.port ?? config.port,
-    ...(options.host ? { host: options.host } : {}),
-  })) as { address(): AddressInfo | string | null };
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : (options.port ?? config.port);
-  log.info({ port, path: SLACK_EVENTS_PATH }, 'slack: listening for HTTP requests');
-  return { app, poster, port, handleRequest, stop: () => app.stop() as Promise<void> };
+  // Our own server rather than Bolt's, so every request passes the same guard as on a shared one.
+  const server = createServer((req, res) => {
+    try {
+      if (!handleRequest(req, res)) res.writeHead(404).end();
+    } catch (err) {
+      log.error({ err }, 'slack: request handler failed');
+      if (!res.headersSent) res.writeHead(500).end();
+    }
+  });
+  server.listen(options.port ?? config.port, options.host);
+  await once(server, 'listening');
+  const address = server.address() as AddressInfo;
+  log.info({ port: address.port, path: SLACK_EVENTS_PATH }, 'slack: listening for HTTP requests');
+  return {
+    app,
+    poster,
+    port: address.port,
+    handleRequest,
+    notReady: () => null,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    },
+  };
 }
 
 /**

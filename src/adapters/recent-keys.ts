@@ -1,5 +1,5 @@
 /**
- * Remembers recently seen keys for a while: how the adapter answers a redelivered slash command
+ * Remembers recently seen keys for a while: how the adapters answer a redelivered slash command or a replayed interaction
  * (same trigger_id, `x-slack-retry-num` or `retry_attempt`) only once.
  */
 export class RecentKeys {
