@@ -177,8 +177,12 @@ export function deliverySteps(opts: DeliveryOptions): DeliverySteps {
     const parsed = parseChannelKey(key);
     const [sub, saved] = await Promise.all([store.subscriptions.get(key), store.channels.get(key)]);
     if (!sub || !parsed) {
-      // Unsubscribed meanwhile (or a stray key): drop it from the schedule.
+      // Unsubscribed meanwhile, a stray key, or a /subscribe still writing: drop it from the
+      // schedule, unless the subscription appeared meanwhile (subscribe writes it last).
       await store.due.remove(key);
+      const late = parsed ? await store.subscriptions.get(key) : undefined;
+      const next = late ? (await store.channels.get(key))?.next : undefined;
+      if (next) await store.due.set(key, next.dueAt);
       return 'skipped';
     }
     const state = saved ?? emptyChannelState();

@@ -5,7 +5,7 @@ import type { SubscriptionInfo, SubscriptionStatus, SubscriptionsPort } from '..
 import { canonicalTimeZone, formatLocal, localDate } from '../core/zoned-time.js';
 import type { Logger } from '../logger.js';
 import type { PodiumStore } from '../store/open-store.js';
-import { emptyChannelState } from '../store/records.js';
+import { type ChannelState, emptyChannelState } from '../store/records.js';
 import { isStoreError } from '../store/store-error.js';
 import {
   type AnniversarySource,
@@ -47,6 +47,29 @@ export function createSubscriptionsPort(opts: SubscriptionsPortOptions): Subscri
     }
   };
 
+  /**
+   * Repair on read: a subscription whose channel state or due entry is missing (written by a
+   * version that wrote them in another order, or lost with a store) is scheduled again here.
+   */
+  const repair = async (
+    key: string,
+    subscription: SubscriptionInfo,
+    saved: ChannelState | undefined,
+    now: number,
+  ): Promise<ChannelState> => {
+    const state = saved ?? emptyChannelState();
+    if (state.paused) return state;
+    const dueAt = await store.due.get(key);
+    if (saved?.next && dueAt !== undefined) return state;
+    state.next ??= await firstSlotFrom(now, subscription, async (date) =>
+      Boolean(await store.deliveries.get(deliveryKey(key, date))),
+    );
+    opts.logger?.warn({ channel: key }, 'subscriptions: repaired a subscription that was not scheduled');
+    await store.channels.set(key, state);
+    await store.due.set(key, state.next.dueAt);
+    return state;
+  };
+
   return {
     subscribe: (input) =>
       logged('subscribe', async () => {
@@ -66,8 +89,12 @@ export function createSubscriptionsPort(opts: SubscriptionsPortOptions): Subscri
         state.next = await firstSlotFrom(now, info, async (date) =>
           Boolean(await store.deliveries.get(deliveryKey(key, date))),
         );
-        await store.subscriptions.set(key, info);
+        // The subscription is written last: until it is there, a tick drops the due entry as stray,
+        // so a failure or a kill between writes never leaves a channel shown but never posted.
+        // The due entry is written again after it, in case a tick dropped it in between.
+        await store.due.set(key, state.next.dueAt);
         await store.channels.set(key, state);
+        await store.subscriptions.set(key, info);
         await store.due.set(key, state.next.dueAt);
         return info;
       }),
@@ -75,9 +102,10 @@ export function createSubscriptionsPort(opts: SubscriptionsPortOptions): Subscri
     unsubscribe: (platform: PlatformName, channelId: string) =>
       logged('unsubscribe', async () => {
         const key = channelKey(platform, channelId);
-        // Unschedule first so a tick running meanwhile finds nothing due.
-        await store.due.remove(key);
+        // The subscription goes first: a due entry left behind by a failure is dropped by the next
+        // tick, while a subscription left without its due entry would be shown but never posted.
         const existed = await store.subscriptions.delete(key);
+        await store.due.remove(key);
         await store.channels.delete(key);
         return existed;
       }),
@@ -90,8 +118,8 @@ export function createSubscriptionsPort(opts: SubscriptionsPortOptions): Subscri
           store.channels.get(key),
         ]);
         if (!subscription) return null;
-        const state = saved ?? emptyChannelState();
         const now = clock().getTime();
+        const state = await repair(key, subscription, saved, now);
         const from = state.next?.localDate ?? localDate(now, subscription.timeZone);
         const upcoming = upcomingAnniversaries(anniversary, from, UPCOMING_COUNT);
         let nextPostAt: number | null = null;
