@@ -14,7 +14,9 @@ import { loadKnowledgeBase } from './core/knowledge-base.js';
 import { parseCommandLine } from './core/parse.js';
 import type { Reply } from './core/reply.js';
 import { createLogger, type Logger } from './logger.js';
-import { openOnThisDay } from './scheduler/index.js';
+import { redactSecrets } from './redact.js';
+import { createSubscriptionsPort } from './scheduler/index.js';
+import { openStore, type PodiumStore } from './store/index.js';
 
 const USAGE = `Usage:
   podium [start]                                   run the bot (console REPL when no tokens are set)
@@ -73,21 +75,33 @@ async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): P
   // Settings commands need the store (the console is a channel too); answers never do, so a
   // plain question neither opens nor creates it.
   const parsed = parseCommandLine(line, kb, commands);
-  const onThisDay =
-    parsed.ok && parsed.command.managesChannel
-      ? await openOnThisDay({ storeUrl: config.store, kb, logger })
-      : null;
+  const store = parsed.ok && parsed.command.managesChannel ? await openStoreOrNull(config, io) : null;
   try {
-    const subscriptions = onThisDay?.subscriptions ?? null;
+    // No logger for store failures: the answer says settings are unavailable, and stderr has had
+    // its one line; a JSON stack there only buries it.
+    const subscriptions = store ? createSubscriptionsPort({ store, kb }) : null;
     const reply = await answerLine(line, {
       context: () => consoleContext({ kb, subscriptions }, config.consoleUser),
       logger,
     });
     io.stdout(`${await renderAs(format, reply)}\n`);
   } finally {
-    await onThisDay?.stop();
+    await store?.close().catch(() => undefined);
   }
   return 0;
+}
+
+/** The store for one answer, or null after one clear line on stderr (never a stack). */
+async function openStoreOrNull(config: Config, io: CliIo): Promise<PodiumStore | null> {
+  try {
+    return await openStore(config.store);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    io.stderr(
+      `podium: store unavailable (${redactSecrets(reason).replace(/\s+/g, ' ')}): settings are off for this answer\n`,
+    );
+    return null;
+  }
 }
 
 /** Runs the CLI with arguments (without `node podium`); resolves to the exit code. */
