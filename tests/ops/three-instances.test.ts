@@ -74,7 +74,10 @@ async function startInstance(n: number): Promise<Instance> {
   const scheduler = createScheduler({
     store,
     kb,
-    posters: [createDiscordPoster({ config: discordConfig(discord.apiUrl), logger: quietLogger }), slackHandle.poster],
+    posters: [
+      createDiscordPoster({ config: discordConfig(discord.apiUrl), logger: quietLogger }),
+      slackHandle.poster,
+    ],
     clock: clock.now,
     logger: quietLogger,
     instanceId: tag,
@@ -121,10 +124,16 @@ describe('three instances on one Redis', () => {
       expect(res.status).toBe(200);
       expect(JSON.stringify(res.body)).toContain('Hocker');
     }
-    const body = JSON.stringify(chatInputInteraction('podium', [str('event', '1500m')], { applicationId: discord.applicationId }));
+    const body = JSON.stringify(
+      chatInputInteraction('podium', [str('event', '1500m')], { applicationId: discord.applicationId }),
+    );
     const statuses: number[] = [];
     for (const instance of instances) {
-      const res = await fetch(`${instance.base}/discord/interactions`, { method: 'POST', headers: signer.headers(body), body });
+      const res = await fetch(`${instance.base}/discord/interactions`, {
+        method: 'POST',
+        headers: signer.headers(body),
+        body,
+      });
       statuses.push(res.status);
     }
     expect(statuses).toEqual([200, 409, 409]);
@@ -135,8 +144,10 @@ describe('three instances on one Redis', () => {
     const port = createSubscriptionsPort({ store: instances[0]?.store as PodiumStore, kb, clock: clock.now });
     const discordIds = Array.from({ length: 150 }, (_, i) => String(300000000000000000n + BigInt(i)));
     const slackIds = Array.from({ length: 150 }, (_, i) => `C3${String(i).padStart(5, '0')}`);
-    for (const id of discordIds) await port.subscribe({ platform: 'discord', channelId: id, hour: 9, timeZone: 'UTC', createdBy: 'u' });
-    for (const id of slackIds) await port.subscribe({ platform: 'slack', channelId: id, hour: 9, timeZone: 'UTC', createdBy: 'u' });
+    for (const id of discordIds)
+      await port.subscribe({ platform: 'discord', channelId: id, hour: 9, timeZone: 'UTC', createdBy: 'u' });
+    for (const id of slackIds)
+      await port.subscribe({ platform: 'slack', channelId: id, hour: 9, timeZone: 'UTC', createdBy: 'u' });
     for (const t of ['2026-08-06T09:00:00Z', '2026-08-06T09:01:00Z', '2026-08-06T12:00:00Z']) {
       clock.set(t);
       await Promise.all(instances.map((i) => i.scheduler.tick()));
