@@ -162,6 +162,8 @@ export async function startDiscordGateway(
 
   const client: Client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    // As many shards as /gateway/bot recommends: past 2,500 servers Discord refuses one connection.
+    shards: 'auto',
     rest: { api: config.discord.apiUrl },
     allowedMentions: { parse: [] },
     makeCache: makeCache(() => client),

@@ -71,6 +71,8 @@ export interface FakeDiscordOptions {
   botUserId?: string;
   /** HELLO's heartbeat_interval; discord.js heartbeats after a random fraction of it. */
   heartbeatIntervalMs?: number;
+  /** What GET /gateway/bot recommends (default 1); each event then goes to the shard of its guild. */
+  shards?: number;
 }
 
 /** A running fake Discord. */
@@ -84,6 +86,12 @@ export interface FakeDiscord {
   /** IDENTIFY payloads received (intents, token, …). */
   identifies: Array<Record<string, unknown>>;
   heartbeats: number;
+  /** RESUME (op 6) frames received. */
+  resumes: number;
+  /** Identified gateway connections now, by shard id. */
+  connectedShards(): number[];
+  /** Drops every gateway connection as a network failure would (no close frame): the client resumes. */
+  dropGateway(): void;
   /** Adds a failure rule, consumed in order of addition. */
   fail(rule: FailureRule): void;
   /** Sends a dispatch event to every identified gateway connection. */
@@ -111,7 +119,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const rules: Array<FailureRule & { left: number }> = [];
   const waiters: Array<{ match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
   const readyWaiters: Array<() => void> = [];
-  const sessions = new Map<WebSocket, { seq: number; identified: boolean }>();
+  const sessions = new Map<WebSocket, { seq: number; identified: boolean; shard: number }>();
+  const shardCount = options.shards ?? 1;
+  let resumes = 0;
   let everReady = false;
   let heartbeats = 0;
 
@@ -235,8 +245,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (method === 'GET' && (path === '/gateway/bot' || path === '/gateway')) {
       send(200, {
         url: gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        shards: shardCount,
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 14_400_000,
+          max_concurrency: shardCount,
+        },
       });
     } else if (route('POST', /^\/interactions\/\d+\/[^/]+\/callback$/)) {
       const withResponse = url.searchParams.get('with_response') === 'true';
@@ -280,7 +295,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   }
 
   function onGatewayConnection(ws: WebSocket): void {
-    const session = { seq: 0, identified: false };
+    const session = { seq: 0, identified: false, shard: 0 };
     sessions.set(ws, session);
     sendFrame(ws, { op: 10, d: { heartbeat_interval: heartbeatInterval }, s: null, t: null });
     ws.on('message', (raw) => {
@@ -296,6 +311,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         sendFrame(ws, { op: 11, d: null, s: null, t: null });
       } else if (frame.op === 2) {
         identifies.push(frame.d as Record<string, unknown>);
+        const shard = (frame.d as { shard?: [number, number] }).shard;
+        session.shard = shard?.[0] ?? 0;
         session.identified = true;
         session.seq++;
         sendFrame(ws, {
@@ -318,13 +335,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
             guilds: [],
             session_id: `session-${snowflake()}`,
             resume_gateway_url: gatewayUrl,
-            shard: [0, 1],
+            shard: [session.shard, shardCount],
             application: { id: applicationId, flags: 0 },
           },
         });
         everReady = true;
         for (const resolve of readyWaiters.splice(0)) resolve();
       } else if (frame.op === 6) {
+        resumes++;
         session.identified = true;
         session.seq++;
         sendFrame(ws, { op: 0, t: 'RESUMED', s: session.seq, d: {} });
@@ -333,9 +351,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     ws.on('close', () => sessions.delete(ws));
   }
 
+  /** Discord's rule: a guild's events go to shard (guild_id >> 22) % shards; DMs to shard 0. */
+  function shardOf(d: unknown): number {
+    const guild = (d as { guild_id?: unknown } | null)?.guild_id;
+    return typeof guild === 'string' && /^\d+$/.test(guild)
+      ? Number((BigInt(guild) >> 22n) % BigInt(shardCount))
+      : 0;
+  }
+
   function dispatch(t: string, d: unknown): void {
+    const target = shardOf(d);
     for (const [ws, session] of sessions) {
-      if (!session.identified) continue;
+      if (!session.identified || session.shard !== target) continue;
       session.seq++;
       sendFrame(ws, { op: 0, t, s: session.seq, d });
     }
@@ -348,6 +375,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     botUserId,
     calls,
     identifies,
+    get resumes() {
+      return resumes;
+    },
+    connectedShards: () =>
+      [...sessions.values()]
+        .filter((s) => s.identified)
+        .map((s) => s.shard)
+        .sort(),
+    dropGateway() {
+      for (const ws of sessions.keys()) ws.terminate();
+    },
     get heartbeats() {
       return heartbeats;
     },
