@@ -1,0 +1,116 @@
+/**
+ * A SQLite store file that is not a database (corrupted, or some other file at that path): a clear
+ * error naming the file, the file left untouched (nothing overwritten, nothing silently lost), and
+ * a bot that keeps answering and reports the store as not ready.
+ */
+import { execFile } from 'node:child_process';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openResilientStore, openStore } from '../../src/store/index.js';
+import { REPO_ROOT } from '../helpers.js';
+import { quietLogger, tempDir } from '../scheduler/helpers.js';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
+
+async function corruptFile(): Promise<{ file: string; bytes: Buffer }> {
+  const { dir, cleanup } = await tempDir();
+  cleanups.push(cleanup);
+  const file = path.join(dir, 'podium.sqlite');
+  // A real SQLite header followed by garbage pages, as a torn copy would leave it.
+  const bytes = Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(8192, 0xa5)]);
+  await writeFile(file, bytes);
+  return { file, bytes };
+}
+
+describe('a corrupt SQLite file', () => {
+  it('fails to open with an error naming the file, and is left as it was', async () => {
+    const { file, bytes } = await corruptFile();
+    const error = await openStore(`sqlite://${file}`).then(
+      () => null,
+      (err: unknown) => err as Error,
+    );
+    expect(error?.name).toBe('StoreError');
+    expect(error?.message).toContain(file);
+    expect(error?.message).toMatch(/not a database|malformed|corrupt/i);
+    expect(await readFile(file)).toEqual(bytes);
+  });
+
+  it('keeps the reason for /readyz while the resilient store retries', async () => {
+    const { file } = await corruptFile();
+    const store = await openResilientStore(`sqlite://${file}`, {
+      retryMs: 50,
+      maxRetryMs: 100,
+      logger: quietLogger,
+    });
+    cleanups.push(() => store.close());
+    expect(store.isOpen()).toBe(false);
+    expect(await store.ping()).toMatch(/not a database|malformed|corrupt/i);
+  });
+
+  it('podium ask prints one line about it and still answers', async () => {
+    const { file } = await corruptFile();
+    const out = await new Promise<{ stdout: string; stderr: string; code: number }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', path.join(REPO_ROOT, 'src/bin.ts'), 'ask', '/subscription'],
+        {
+          cwd: REPO_ROOT,
+          env: {
+            PATH: process.env.PATH ?? '',
+            HOME: process.env.HOME ?? '',
+            PODIUM_STORE: `sqlite://${file}`,
+          },
+        },
+        (err, stdout, stderr) => resolve({ stdout, stderr, code: err ? 1 : 0 }),
+      );
+    });
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('Settings are unavailable');
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toMatch(
+      /^podium: store unavailable \(sqlite .*podium\.sqlite: open failed: .*(not a database|malformed)/,
+    );
+  }, 30_000);
+});
+
+// root writes through file permissions, so a read-only file can only be shown to a normal user.
+describe.skipIf(process.getuid?.() === 0)('a read-only SQLite file (skipped as root)', () => {
+  it('fails with a clear error instead of losing writes silently', async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(async () => {
+      await chmod(dir, 0o755);
+      await cleanup();
+    });
+    const file = path.join(dir, 'podium.sqlite');
+    const store = await openStore(`sqlite://${file}`);
+    await store.close();
+    await chmod(file, 0o444);
+    await chmod(dir, 0o555);
+    const error = await openStore(`sqlite://${file}`)
+      .then(async (s) => {
+        // Opening may succeed read-only: then the first write must fail loudly.
+        try {
+          await s.subscriptions.set('k', {
+            platform: 'slack',
+            channelId: 'C',
+            hour: 1,
+            timeZone: 'UTC',
+            createdBy: 'u',
+            createdAt: '',
+          });
+          return null;
+        } catch (err) {
+          return err as Error;
+        } finally {
+          await s.close().catch(() => undefined);
+        }
+      })
+      .catch((err: unknown) => err as Error);
+    expect(error?.name).toBe('StoreError');
+    expect(error?.message).toMatch(/readonly|read-only|permission|SQLITE_CANTOPEN|SQLITE_READONLY/i);
+  });
+});
