@@ -15,6 +15,7 @@ import { parseArgs } from '../../core/parse.js';
 import type { ChannelPoster } from '../../core/platform.js';
 import { internalErrorReply, type Reply, userErrorReply } from '../../core/reply.js';
 import { commandContext, runCommand } from '../../core/run-command.js';
+import { telemetry } from '../../core/telemetry.js';
 import { echo } from '../../core/text.js';
 import type { Logger } from '../../logger.js';
 import { type AdapterDeps, servedCommands } from '../deps.js';
@@ -330,7 +331,11 @@ async function answer(
   log: Logger,
 ): Promise<Reply> {
   const parsed = parseArgs(command, payload.text ?? '', options.kb);
-  if (!parsed.ok) return parsed.reply;
+  if (!parsed.ok) {
+    // Refused before reaching runCommand (which counts the rest): count it here.
+    telemetry().answer(command.name, 'slack', 'rejected', 0);
+    return parsed.reply;
+  }
   let canManageChannel = false;
   let timeZone: string | null = null;
   if (command.managesChannel) {
