@@ -3,8 +3,9 @@
  * later, it is (re)opened in the background with backoff, and every operation meanwhile fails
  * quickly with a StoreError ("store unavailable") instead of the process running storeless for life.
  */
-import type { Logger } from 'pino';
+
 import type { SubscriptionInfo } from '../core/subscriptions.js';
+import type { Logger } from '../logger.js';
 import { openStore, type PodiumStore, resolveSqlitePath, type StoreOptions } from './open-store.js';
 import type { ChannelState, DeliveryRecord } from './records.js';
 import { safeLocation } from './redis-backend.js';

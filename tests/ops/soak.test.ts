@@ -8,10 +8,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordPoster } from '../../src/adapters/discord/poster.js';
 import { onThisDay } from '../../src/core/on-this-day.js';
-import type { PostOutcome } from '../../src/core/platform.js';
+import type { ChannelPoster, PostOptions, PostOutcome } from '../../src/core/platform.js';
 import type { Reply } from '../../src/core/reply.js';
 import { localDate } from '../../src/core/zoned-time.js';
-import { createScheduler, type DeliveryPoster } from '../../src/scheduler/scheduler.js';
+import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createSubscriptionsPort } from '../../src/scheduler/subscriptions.js';
 import { openStore, type PodiumStore } from '../../src/store/index.js';
 import { discordConfig } from '../adapters/discord/helpers.js';
@@ -59,11 +59,11 @@ afterAll(async () => {
 });
 
 /** Wraps a real poster to record which local date each sent post belongs to. */
-function recording(poster: DeliveryPoster, zoneOf: (channel: string) => string, now: () => Date) {
+function recording(poster: ChannelPoster, zoneOf: (channel: string) => string, now: () => Date) {
   const sent: Array<{ channel: string; date: string }> = [];
-  const wrapped: DeliveryPoster = {
+  const wrapped: ChannelPoster = {
     platform: poster.platform,
-    async post(channelId: string, reply: Reply, options): Promise<PostOutcome> {
+    async post(channelId: string, reply: Reply, options?: PostOptions): Promise<PostOutcome> {
       const outcome = await poster.post(channelId, reply, options);
       if (outcome.kind === 'sent')
         sent.push({ channel: channelId, date: localDate(now().getTime(), zoneOf(channelId)) });
