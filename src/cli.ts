@@ -69,7 +69,7 @@ async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): P
   if (positionals.length === 0)
     throw new UsageError('ask needs a command line, e.g. podium ask "/podium 1500m"');
   const line = positionals.join(' ');
-  const kb = await loadKnowledgeBase(config.dataDir);
+  const kb = await loadKnowledgeBase(config.dataDir, { includeDrafts: config.includeDrafts });
   // Settings commands need the store (the console is a channel too); answers never do, so a
   // plain question neither opens nor creates it.
   const parsed = parseCommandLine(line, kb, commands);
