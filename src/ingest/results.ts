@@ -158,7 +158,7 @@ export class ResultsExtractor {
   /** "1. Almaz Tadesse (ETH) 14:21.07 CR, 2. Faith Chebet (KEN) 14:22.30" or "1. Kieran James 44.21;" */
   private resultsLines(): void {
     const re =
-      /(?:^|[;,:]\s*|\s)(\d{1,2})[.)]?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|de|der|von|da|dos|du|le|la|di|del|ter|ten|al|el|bin)\s+)*\p{Lu}[\p{L}'’.-]*){1,3})\s*(?:\(([^)]{2,30})\)\s*|,\s*(\p{Lu}{3}),?\s*)?((?:\d{1,2}:)?(?:\d{1,2}:)?\d{1,2}(?:\.\d{1,3})?m?)?((?:\s*,?\s*\b(?:WR|OR|AR|NR|CR|MR|PB|SB)\b)*)(?=\s*(?:[;,.]|$))/gu;
+      /(?:^|[;,:]\s*|\s)(\d{1,2})[.)]?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|de|der|von|da|dos|du|le|la|di|del|ter|ten|al|el|bin)\s+)*\p{Lu}[\p{L}'’.-]*){1,3})\s*(?:\(([^)]{2,30})\)\s*|,\s*(\p{Lu}{3}),?\s*)?((?:\d{1,2}:)?(?:\d{1,2}:)?\d{1,2}(?:\.\d{1,3})?m?)?((?:\s*(?:,\s*)?\b(?:WR|OR|AR|NR|CR|MR|PB|SB)\b)*)(?=\s*(?:[;,.]|$))/gu;
     this.doc.texts.forEach((text, para) => {
       if (!this.doc.narrative[para]) return;
       for (const m of text.matchAll(re)) {

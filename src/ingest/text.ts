@@ -61,8 +61,10 @@ export function sentenceSegments(text: string): Segment[] {
   return out;
 }
 
+// Each `\s+` alternative starts only where a run of spaces starts ((?<!\s)): blanked quotations
+// are long runs of spaces, and a `\s+` tried at every one of their positions is quadratic.
 const CLAUSE_BREAK =
-  /;|\s+but\s+|,\s+(?:and|while|as|although|though|whereas|before|after|when|with|only to)\s+|\s+[–—-]\s+|,\s+(?=(?:who|whom|whose|which|where)\b)|\s+(?=(?:who|whom|whose)\s)/giu;
+  /;|(?<!\s)\s+but\s+|,\s+(?:and|while|as|although|though|whereas|before|after|when|with|only to)\s+|(?<!\s)\s+[–—-]\s+|,\s+(?=(?:who|whom|whose|which|where)\b)|(?<!\s)\s+(?=(?:who|whom|whose)\s)/giu;
 
 const COMMON_VERBS = new Set(
   `is was were are am be been being has had have won ran run runs took take takes came come comes went go goes
