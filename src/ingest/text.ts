@@ -108,10 +108,13 @@ export function clauseSegments(text: string, sentence: Segment): Clause[] {
   // "Rono's coach, Beatrice Chelimo, and Marchand's coach, …, embraced": a clause without a verb
   // is part of the subject of the next one.
   const merged: Clause[] = [];
+  // Whether each clause as split has a verb, computed once: a merged clause has one when its last
+  // part does (the parts before it had none), so a long verbless sentence stays linear.
+  const verb = out.map((c) => hasVerb(text.slice(c.start, c.end)));
   for (let i = 0; i < out.length; i++) {
     const c = out[i] as Clause;
     const next = out[i + 1];
-    if (next && !c.relative && !next.relative && !hasVerb(text.slice(c.start, c.end))) {
+    if (next && !c.relative && !next.relative && !verb[i]) {
       out[i + 1] = { start: c.start, end: next.end, relative: false };
       continue;
     }
