@@ -10,6 +10,7 @@ import { KnowledgeBase, type LoadedBundle, parseBundle } from '../core/knowledge
 import { BundleSchema } from '../core/schema.js';
 import { extractArticle } from './extract.js';
 import { isoDate, splitArticle } from './paragraphs.js';
+import { checkPlacings } from './publish.js';
 import { bundleSlug, draftSourceId, draftToBundle, IngestError, writeDraftBundle } from './write-bundle.js';
 
 /** Where the command writes. */
@@ -122,7 +123,10 @@ export async function runIngestCli(argv: string[], io: IngestIo): Promise<number
     // Refuse to write anything the knowledge base would not load.
     BundleSchema.parse(bundle);
     for (const n of notes) io.stderr(`note: ${n}\n`);
-    const knownPlaces = bundle.review?.results.length ?? 0;
+    // Placings for a known event that only repeat the data add nothing.
+    const knownPlaces = checkPlacings(kb, bundle.review?.results ?? []).filter(
+      (c) => c.state === 'new' || c.state === 'differs',
+    ).length;
     if (!bundle.sources && !bundle.athletes && !bundle.events && !bundle.quotes && knownPlaces === 0) {
       io.stdout(`nothing new: the knowledge base in ${dir} already holds what this article says\n`);
       return 0;

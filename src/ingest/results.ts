@@ -121,10 +121,16 @@ export class ResultsExtractor {
     this.doc.masked.forEach((text, para) => {
       if (!this.doc.narrative[para]) return;
       const headline = this.doc.paragraphs[para]?.kind === 'headline';
+      // Clauses come sentence by sentence, in order: a cursor keeps a long paragraph linear.
+      const all = this.doc.clauses[para] ?? [];
+      let next = 0;
       for (const sentence of this.doc.sentences[para] ?? []) {
-        const clauses = (this.doc.clauses[para] ?? []).filter(
-          (c) => c.start >= sentence.start && c.end <= sentence.end,
-        );
+        while (next < all.length && (all[next]?.start ?? 0) < sentence.start) next++;
+        const clauses = [];
+        for (let j = next; j < all.length && (all[j]?.start ?? 0) < sentence.end; j++) {
+          const c = all[j];
+          if (c && c.end <= sentence.end) clauses.push(c);
+        }
         // Only sentences with a cue need their people (pronouns resolved): the rest are skipped.
         const relevant = clauses.filter((c) => RELEVANT.test(text.slice(c.start, c.end).toLowerCase()));
         if (relevant.length === 0) continue;
