@@ -418,14 +418,15 @@ export class ResultsExtractor {
     placed: Set<Person>,
     scale: number,
   ): void {
-    const taken: Array<[number, number]> = [];
-    const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+    // Characters already read as a mark, so a clause of thousands of marks stays linear.
+    const taken = new Uint8Array(body.length);
+    const overlaps = (s: number, e: number) => taken.subarray(s, e).includes(1);
     const attach = (index: number, length: number, mark: string) => {
       const pos = clause.start + index;
       const person = this.actorBefore(text, actors, clause, pos) ?? this.actorAfter(actors, pos, clause.end);
       const weight = (person && placed.has(person) ? 3 : 1) * scale;
       this.claimMark(person, mark, weight);
-      taken.push([index, index + length]);
+      taken.fill(1, index, index + length);
     };
     for (const m of body.matchAll(FIELD_MARK)) attach(m.index ?? 0, m[0].length, `${m[1]}m`);
     for (const m of body.matchAll(TIME_MARK)) {
