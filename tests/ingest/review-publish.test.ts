@@ -111,11 +111,11 @@ describe('podium review', () => {
     const dir = await dataDir();
     const file = await ingest(dir, ROME, '2024-06-13');
     await editJson(file, (j) => {
-      (j.review as { results: { mark: string }[] }).results[0]!.mark = '3:30.00';
+      Object.assign((j.review as { results: object[] }).results[0] ?? {}, { mark: '3:30.00' });
     });
     expect((await run(runReviewCli, file)).stdout).toContain('CONFLICT: the data says 1. 3:31.95');
     await editJson(file, (j) => {
-      (j.quotes as { speaker: string }[])[1]!.speaker = 'Not An Id';
+      Object.assign((j.quotes as object[])[1] ?? {}, { speaker: 'Not An Id' });
     });
     const bad = await run(runReviewCli, file);
     expect(bad.code).toBe(1);
@@ -172,7 +172,7 @@ describe('podium publish', () => {
     const dir = await dataDir();
     const file = await ingest(dir, ROME, '2024-06-13');
     await editJson(file, (j) => {
-      (j.review as { results: { mark: string }[] }).results[1]!.mark = '3:35.00';
+      Object.assign((j.review as { results: object[] }).results[1] ?? {}, { mark: '3:35.00' });
     });
     const before = await snapshot(dir);
     const r = await run(runPublishCli, file);
