@@ -228,20 +228,22 @@ function sentenceOpenings(text: string): Uint8Array {
 
 /** Classifies a run as a person's name, a single name word, a country, or something else. */
 export function classifyRun(run: Token[]): RunInfo {
-  const tokens = [...run];
   let demonym: string | null = null;
   let title: string | null = null;
   const possessive = run[run.length - 1]?.possessive ?? false;
   const whole = run.map((t) => t.text).join(' ');
   const asCountry = countryByName(whole);
-  if (asCountry) return { kind: 'country', tokens, demonym, title, country: asCountry, possessive };
-  while (tokens.length > 1) {
-    const first = (tokens[0] as Token).text;
+  if (asCountry) return { kind: 'country', tokens: [...run], demonym, title, country: asCountry, possessive };
+  // An index, not shift(): shifting a run of thousands of capitalised words was quadratic.
+  let skip = 0;
+  while (run.length - skip > 1) {
+    const first = (run[skip] as Token).text;
     if (TITLES.has(first)) title = first;
     else if (countryByDemonym(first)) demonym = first;
     else if (!isNonName(first)) break;
-    tokens.shift();
+    skip++;
   }
+  const tokens = run.slice(skip);
   const words = tokens.map((t) => t.text);
   // Multi-word places ("Los Angeles", "Great Britain", "Stade de France") are not people.
   for (let i = 0; i < words.length; i++) {
