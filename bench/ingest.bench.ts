@@ -40,8 +40,36 @@ export function buildReport(words = WORDS): string {
   return parts.join('\n\n');
 }
 
+/** The hostile inputs of issue 11: each must ingest in under 10× the normal report's time. */
+export function hostileInputs(): Array<[string, string]> {
+  const codes = ['WR', 'OR', 'AR', 'NR', 'CR', 'MR', 'PB', 'SB', 'WL'];
+  const line = Array.from({ length: 100 }, (_, i) => codes[i % codes.length]).join(' ');
+  const mb = 1_000_000;
+  return [
+    ['a results line with 100 record codes', `Result\n\n1. Ann Lee (KEN) 3:51.29 ${line} and more\n`],
+    ['1 MB of nested quotations', '“He said ‘'.repeat(mb / 20) + 'x’ end”'.repeat(mb / 20)],
+    ['1 MB of unbalanced quotation marks', '“a '.repeat(mb / 3)],
+    ['1 MB of straight quotes, mixed', '"a" \'b '.repeat(mb / 8)],
+    [
+      '200 KB of text before a quote',
+      `${'The race went on. '.repeat(200_000 / 18)}\n\n"I won," said Ann Lee.`,
+    ],
+  ];
+}
+
+/** Median time of `runs` extractions of one text (after a warm-up). */
+async function timeIt(text: string, runs: number): Promise<number> {
+  const times = await repeat(runs, () => {
+    const t = nowMs();
+    extractDraft(text, { published: '2025-07-07' });
+    return nowMs() - t;
+  });
+  return median(times);
+}
+
 /** Runs the benchmark and returns its markdown section. */
 export async function run(): Promise<string> {
+  const hostile = await hostileSection();
   const report = buildReport();
   const wordCount = report.split(/\s+/u).filter(Boolean).length;
   let quotes = 0;
@@ -74,5 +102,34 @@ export async function run(): Promise<string> {
     `extractDraft on the fictional corpus concatenated (and varied) to 5,000+ words; one warm-up, then 25 runs (load average ${load.toFixed(1)} on ${os.cpus().length} CPUs — other work on the machine stretches the times).`,
     '',
     table(['input', 'runs', 'min', 'median', 'p95', 'max', 'extracted', 'target (median)'], rows),
+    '',
+    hostile,
+  ].join('\n');
+}
+
+/** Hostile inputs against the normal report, timed in the same run, medians of 5. */
+async function hostileSection(): Promise<string> {
+  const report = buildReport();
+  const base = await timeIt(report, 5);
+  const rows: string[][] = [
+    ['normal 5,000-word report (baseline)', `${report.length} chars`, fmtMs(base), '1.0×', ''],
+  ];
+  for (const [label, text] of hostileInputs()) {
+    const t = await timeIt(text, 5);
+    const ratio = t / base;
+    rows.push([
+      label,
+      `${text.length} chars`,
+      fmtMs(t),
+      `${ratio.toFixed(1)}×`,
+      ratio < 10 ? '✅ < 10×' : '❌ ≥ 10×',
+    ]);
+  }
+  return [
+    '### Ingest: hostile input (linear time)',
+    '',
+    'Each input and the 5,000-word baseline measured in the same run, median of 5 runs after a warm-up; extraction reads at most the first 400,000 characters.',
+    '',
+    table(['input', 'size', 'median', 'vs report', 'target'], rows),
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 /**
- * The `podium` command: start the bot, answer one question, ingest a report, and print or deploy
+ * The `podium` command: start the bot, answer one question, ingest, review and publish a report, and print or deploy
  * the platforms' command definitions. Answers go to stdout, diagnostics to stderr.
  */
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,8 @@ const USAGE = `Usage:
                                                    answer one command, e.g. podium ask "/podium 1500m"
   podium ingest <article.txt> [--published YYYY-MM-DD] [--into DIR]
                                                    draft facts and quotes from a report, as JSON
+  podium review <data/drafts/draft.json>           a readable review sheet of a draft
+  podium publish <data/drafts/draft.json>          merge a reviewed draft into the data folder
   podium discord commands                          print the slash-command registration body
   podium discord deploy [--guild ID]               register the slash commands with Discord
   podium slack manifest [--format json|yaml]       print the Slack app manifest
@@ -71,7 +73,7 @@ async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): P
   if (positionals.length === 0)
     throw new UsageError('ask needs a command line, e.g. podium ask "/podium 1500m"');
   const line = positionals.join(' ');
-  const kb = await loadKnowledgeBase(config.dataDir);
+  const kb = await loadKnowledgeBase(config.dataDir, { includeDrafts: config.includeDrafts });
   // Settings commands need the store (the console is a channel too); answers never do, so a
   // plain question neither opens nor creates it.
   const parsed = parseCommandLine(line, kb, commands);
@@ -131,6 +133,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       case 'ingest': {
         const { runIngestCli } = await import('./ingest/cli.js');
         return await runIngestCli(rest, io);
+      }
+      case 'review': {
+        const { runReviewCli } = await import('./ingest/review-cli.js');
+        return await runReviewCli(rest, io);
+      }
+      case 'publish': {
+        const { runPublishCli } = await import('./ingest/review-cli.js');
+        return await runPublishCli(rest, io);
       }
       case 'discord': {
         const { runDiscordCli } = await import('./adapters/discord/cli.js');

@@ -43,6 +43,8 @@ export interface Config {
   /** sqlite://path, redis://…, rediss://… or memory:// */
   store: string;
   dataDir: string;
+  /** Serve data marked draft (PODIUM_INCLUDE_DRAFTS=true): for trying a draft out before publishing. */
+  includeDrafts: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Whether LOG_LEVEL was set (the console REPL keeps quiet unless it was). */
   logLevelSet: boolean;
@@ -117,6 +119,10 @@ const EnvSchema = z.object({
       ),
   ),
   PODIUM_DATA_DIR: optionalString,
+  PODIUM_INCLUDE_DRAFTS: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
+    z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('false'),
+  ),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
     z.enum(LOG_LEVELS).default('info'),
@@ -168,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     store: e.PODIUM_STORE,
     dataDir,
+    includeDrafts: ['true', '1', 'yes'].includes(e.PODIUM_INCLUDE_DRAFTS),
     logLevel: e.LOG_LEVEL,
     logLevelSet: typeof env.LOG_LEVEL === 'string' && env.LOG_LEVEL.trim() !== '',
     consoleUser: env.USER?.trim() || 'console',
@@ -181,6 +188,7 @@ function describeNeed(variable: string): string | null {
     case 'SLACK_MODE':
       return 'socket or http';
     case 'SLACK_EVERYONE_MANAGES_CHANNELS':
+    case 'PODIUM_INCLUDE_DRAFTS':
       return 'true or false';
     case 'LOG_LEVEL':
       return `one of ${LOG_LEVELS.join(', ')}`;

@@ -39,9 +39,14 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   // the answers, so only warnings show unless LOG_LEVEL asks for more.
   const consoleMode = !config.discord.token && !config.discord.publicKey && !config.slack.botToken;
   if (consoleMode && !config.logLevelSet) logger.level = 'warn';
-  const kb = await loadKnowledgeBase(config.dataDir);
+  const kb = await loadKnowledgeBase(config.dataDir, { includeDrafts: config.includeDrafts });
   logger.info(
-    { athletes: kb.athletes.size, events: kb.events.size, quotes: kb.quotes.size },
+    {
+      athletes: kb.athletes.size,
+      events: kb.events.size,
+      quotes: kb.quotes.size,
+      draftsSkipped: kb.draftsSkipped,
+    },
     'knowledge base loaded',
   );
 

@@ -27,6 +27,12 @@ export interface AthleteResult {
   result: Result;
 }
 
+/** How to load: drafts (written by `podium ingest`, awaiting review) are skipped unless asked for. */
+export interface LoadOptions {
+  /** Serve data marked `draft` too (PODIUM_INCLUDE_DRAFTS=true); never by default. */
+  includeDrafts?: boolean;
+}
+
 /** A bundle read from disk, with the file it came from (for error messages). */
 export interface LoadedBundle {
   file: string;
@@ -90,15 +96,24 @@ export class KnowledgeBase {
   private readonly eventKeywords = new Map<string, Set<string>>();
   private readonly allQuotes: Quote[] = [];
   private readonly foldedQuotes = new WeakMap<Quote, string>();
+  /** Ids of the draft items left out (kind:id), to explain a reference to one. */
+  private readonly skipped = new Set<string>();
+  /** How many draft items (sources, athletes, events, quotes) were left out at load. */
+  draftsSkipped = 0;
 
   private constructor() {}
 
-  /** Builds a knowledge base from already-parsed bundles, checking every cross-reference. */
-  static fromBundles(bundles: ReadonlyArray<Bundle | LoadedBundle>): KnowledgeBase {
+  /**
+   * Builds a knowledge base from already-parsed bundles, checking every cross-reference. Anything
+   * marked `draft` (a whole bundle or one item) is left out unless `includeDrafts` is set: an
+   * unreviewed draft must never be served as fact.
+   */
+  static fromBundles(bundles: ReadonlyArray<Bundle | LoadedBundle>, opts: LoadOptions = {}): KnowledgeBase {
     const kb = new KnowledgeBase();
-    const loaded = bundles.map((b, i) =>
+    const all = bundles.map((b, i) =>
       'bundle' in b ? b : { file: `bundle #${i + 1}`, bundle: b as Bundle },
     );
+    const loaded = opts.includeDrafts ? all : all.map((b) => kb.withoutDrafts(b));
     const owner = new Map<string, string>();
     const claim = (kind: string, id: string, file: string, jsonPath: string) => {
       const key = `${kind}:${id}`;
@@ -134,10 +149,41 @@ export class KnowledgeBase {
     return kb;
   }
 
+  /** The bundle without its draft items (all of it when the bundle itself is a draft). */
+  private withoutDrafts(loaded: LoadedBundle): LoadedBundle {
+    const { bundle } = loaded;
+    const whole = bundle.draft === true;
+    const keep = <T extends { id: string; draft?: boolean | undefined }>(kind: string, list?: T[]) => {
+      if (!list) return undefined;
+      return list.filter((item) => {
+        if (!whole && item.draft !== true) return true;
+        this.skipped.add(`${kind}:${item.id}`);
+        this.draftsSkipped++;
+        return false;
+      });
+    };
+    return {
+      file: loaded.file,
+      bundle: {
+        ...bundle,
+        sources: keep('source', bundle.sources),
+        athletes: keep('athlete', bundle.athletes),
+        events: keep('event', bundle.events),
+        quotes: keep('quote', bundle.quotes),
+      },
+    };
+  }
+
   private checkReferences(file: string, bundle: Bundle): void {
     const need = (map: Map<string, unknown>, id: string | null, kind: string, jsonPath: string) => {
-      if (id !== null && !map.has(id))
-        throw new DataError(file, jsonPath, `the id of a known ${kind}, got "${id}"`);
+      if (id === null || map.has(id)) return;
+      if (this.skipped.has(`${kind}:${id}`))
+        throw new DataError(
+          file,
+          jsonPath,
+          `the id of a published ${kind}, but "${id}" is a draft awaiting review (podium publish it, or set PODIUM_INCLUDE_DRAFTS=true)`,
+        );
+      throw new DataError(file, jsonPath, `the id of a known ${kind}, got "${id}"`);
     };
     bundle.events?.forEach((e, i) => {
       for (const [j, s] of e.sources.entries())
@@ -365,8 +411,11 @@ export function parseBundle(file: string, text: string): LoadedBundle {
   return { file, bundle: parsed.data };
 }
 
-/** Loads, validates and indexes every data file in a folder. Throws DataError on the first problem. */
-export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
+/**
+ * Loads, validates and indexes every data file in a folder (drafts left out unless
+ * `opts.includeDrafts`). Throws DataError on the first problem.
+ */
+export async function loadKnowledgeBase(dir: string, opts: LoadOptions = {}): Promise<KnowledgeBase> {
   let files: string[];
   try {
     files = await dataFiles(dir);
@@ -375,6 +424,31 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   }
   if (files.length === 0) throw new DataError(dir, '$', 'at least one *.json data file');
   const rel = (f: string) => path.relative(process.cwd(), f) || f;
-  const bundles = await Promise.all(files.map(async (f) => parseBundle(rel(f), await readFile(f, 'utf8'))));
-  return KnowledgeBase.fromBundles(bundles);
+  const read = await Promise.all(
+    files.map(async (f): Promise<LoadedBundle | null> => {
+      const text = await readFile(f, 'utf8');
+      try {
+        return parseBundle(rel(f), text);
+      } catch (err) {
+        // A draft half-way through an operator's edits is not served, so it must not stop the
+        // bot either: `podium publish` is where a draft is validated.
+        if (!opts.includeDrafts && isDraftFile(text)) return null;
+        throw err;
+      }
+    }),
+  );
+  return KnowledgeBase.fromBundles(
+    read.filter((b): b is LoadedBundle => b !== null),
+    opts,
+  );
+}
+
+/** True when the text is JSON whose top level says `"draft": true`. */
+function isDraftFile(text: string): boolean {
+  try {
+    const json: unknown = JSON.parse(text);
+    return typeof json === 'object' && json !== null && (json as { draft?: unknown }).draft === true;
+  } catch {
+    return false;
+  }
 }

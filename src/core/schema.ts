@@ -106,11 +106,49 @@ export const QuoteSchema = z.strictObject({
   draft: z.boolean().optional(),
 });
 
+/** A placing the report gives for an event the knowledge base already holds (checked at publish). */
+export const ReviewResultSchema = z.strictObject({
+  place: z.int().min(1).max(1000),
+  /** The name as the report writes it. */
+  name: Text.max(120),
+  /** The known (or proposed) athlete id; null when nobody could be linked. */
+  athlete: Id.nullable(),
+  country: Ioc.nullable(),
+  mark: ResultSchema.shape.mark,
+  records: z.array(z.enum(RECORD_CODES)).default([]),
+  /** The known event it belongs to; null when the draft's own event (or none) holds it. */
+  event: Id.nullable(),
+});
+
+/** What a reviewer needs beside the facts: removed by `podium publish`, never served. */
+export const ReviewSchema = z.strictObject({
+  /** The article file the draft came from. */
+  article: z.string().max(1000).nullable(),
+  /** How each quote was attributed: confidence and the paragraph it came from, by quote id. */
+  quotes: z
+    .array(
+      z.strictObject({
+        id: Id,
+        confidence: z.number().min(0).max(1),
+        paragraph: z.string().max(4000),
+      }),
+    )
+    .default([]),
+  /** Placings for known events: added at publish when new, a conflict when they differ. */
+  results: z.array(ReviewResultSchema).default([]),
+  /** Known athletes and events the draft links to, in words. */
+  linked: z.array(z.string().max(500)).default([]),
+  /** What was left out of the draft, and why. */
+  leftOut: z.array(z.string().max(2000)).default([]),
+});
+
 /** One data file: any mix of the four collections. Every *.json under data/ (but schema/) is one. */
 export const BundleSchema = z.strictObject({
   $schema: z.string().optional(),
   /** A bundle written by `podium ingest --into`, awaiting review. */
   draft: z.boolean().optional(),
+  /** The review notes of a draft (see ReviewSchema). */
+  review: ReviewSchema.optional(),
   sources: z.array(SourceSchema).optional(),
   athletes: z.array(AthleteSchema).optional(),
   events: z.array(EventSchema).optional(),
@@ -124,4 +162,6 @@ export type Fact = z.infer<typeof FactSchema>;
 export type SportEvent = z.infer<typeof EventSchema>;
 export type Quote = z.infer<typeof QuoteSchema>;
 export type Bundle = z.infer<typeof BundleSchema>;
+export type Review = z.infer<typeof ReviewSchema>;
+export type ReviewResult = z.infer<typeof ReviewResultSchema>;
 export type BundleInput = z.input<typeof BundleSchema>;

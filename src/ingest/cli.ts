@@ -9,7 +9,8 @@ import { DataError } from '../core/errors.js';
 import { KnowledgeBase, type LoadedBundle, parseBundle } from '../core/knowledge-base.js';
 import { BundleSchema } from '../core/schema.js';
 import { extractArticle } from './extract.js';
-import { isoDate } from './paragraphs.js';
+import { isoDate, splitArticle } from './paragraphs.js';
+import { checkPlacings } from './publish.js';
 import { bundleSlug, draftSourceId, draftToBundle, IngestError, writeDraftBundle } from './write-bundle.js';
 
 /** Where the command writes. */
@@ -107,32 +108,42 @@ export async function runIngestCli(argv: string[], io: IngestIo): Promise<number
   const target = provisional ? path.resolve(dir, 'drafts', `${provisional}.json`) : null;
   try {
     const bundles = await loadBundles(dir, target);
+    // Link to what is published only: a draft that leaned on another draft could not be
+    // published before it.
     const kb = KnowledgeBase.fromBundles(bundles);
     const notes: string[] = [];
+    const paragraphs = new Map(splitArticle(text).paragraphs.map((p) => [p.number, p.text]));
     const bundle = draftToBundle(draft, kb, {
       articlePath: article,
       city: extras.city,
+      countries: extras.countries,
+      paragraphText: (n) => paragraphs.get(n) ?? null,
       notes: (n) => notes.push(n),
     });
     // Refuse to write anything the knowledge base would not load.
     BundleSchema.parse(bundle);
     for (const n of notes) io.stderr(`note: ${n}\n`);
-    if (!bundle.sources && !bundle.athletes && !bundle.events && !bundle.quotes) {
+    // Placings for a known event that only repeat the data add nothing.
+    const knownPlaces = checkPlacings(kb, bundle.review?.results ?? []).filter(
+      (c) => c.state === 'new' || c.state === 'differs',
+    ).length;
+    if (!bundle.sources && !bundle.athletes && !bundle.events && !bundle.quotes && knownPlaces === 0) {
       io.stdout(`nothing new: the knowledge base in ${dir} already holds what this article says\n`);
       return 0;
     }
     const file = path.join(dir, 'drafts', `${bundleSlug(bundle)}.json`);
-    KnowledgeBase.fromBundles([
-      ...bundles.filter((b) => path.resolve(b.file) !== path.resolve(file)),
-      { file, bundle },
-    ]);
+    KnowledgeBase.fromBundles(
+      [...bundles.filter((b) => path.resolve(b.file) !== path.resolve(file)), { file, bundle }],
+      { includeDrafts: true },
+    );
     const written = await writeDraftBundle(bundle, dir);
     const count = (n: number | undefined, what: string) => `${n ?? 0} ${what}`;
     io.stdout(
       `wrote ${written} (draft for review): ${count(bundle.sources?.length, 'new source(s)')}, ${count(
         bundle.athletes?.length,
         'new athlete(s)',
-      )}, ${count(bundle.events?.length, 'new event(s)')}, ${count(bundle.quotes?.length, 'quote(s)')}\n`,
+      )}, ${count(bundle.events?.length, 'new event(s)')}, ${count(bundle.quotes?.length, 'quote(s)')}\n` +
+        `next: podium review ${written}  (then edit it, and podium publish ${written})\n`,
     );
     return 0;
   } catch (err) {

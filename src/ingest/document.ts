@@ -30,7 +30,12 @@ export interface MaskRange {
 export function buildDoc(paragraphs: Paragraph[], masks: readonly MaskRange[], segment = true): Doc {
   const texts = paragraphs.map((p) => p.text);
   const byPara = new Map<number, MaskRange[]>();
-  for (const m of masks) byPara.set(m.para, [...(byPara.get(m.para) ?? []), m]);
+  // push, not spread: a paragraph of thousands of quotation marks must stay linear.
+  for (const m of masks) {
+    const list = byPara.get(m.para);
+    if (list) list.push(m);
+    else byPara.set(m.para, [m]);
+  }
   const masked = texts.map((text, i) => {
     const list = byPara.get(i);
     if (!list) return text;

@@ -11,6 +11,8 @@ import type { Draft, DraftQuote, ExtractOptions } from './types.js';
 /** Facts the draft has no field for but turning it into data files needs (the city of the venue). */
 export interface ExtractExtras {
   city: string | null;
+  /** Country (IOC) of each person the report gives one for, by name: a quoted person's too. */
+  countries: Record<string, string>;
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -111,7 +113,9 @@ export function extractArticle(
     results: results.map((r) => ({ ...r, country: r.country ?? null })),
     quotes,
   };
-  return { draft, extras: { city: event.city } };
+  const countries: Record<string, string> = {};
+  for (const p of people.persons) if (p.country) countries[p.name] = p.country;
+  return { draft, extras: { city: event.city, countries } };
 }
 
 /** Men or women from the narrative's pronouns when nothing else tells (clear majority only). */

@@ -121,10 +121,16 @@ export class ResultsExtractor {
     this.doc.masked.forEach((text, para) => {
       if (!this.doc.narrative[para]) return;
       const headline = this.doc.paragraphs[para]?.kind === 'headline';
+      // Clauses come sentence by sentence, in order: a cursor keeps a long paragraph linear.
+      const all = this.doc.clauses[para] ?? [];
+      let next = 0;
       for (const sentence of this.doc.sentences[para] ?? []) {
-        const clauses = (this.doc.clauses[para] ?? []).filter(
-          (c) => c.start >= sentence.start && c.end <= sentence.end,
-        );
+        while (next < all.length && (all[next]?.start ?? 0) < sentence.start) next++;
+        const clauses = [];
+        for (let j = next; j < all.length && (all[j]?.start ?? 0) < sentence.end; j++) {
+          const c = all[j];
+          if (c && c.end <= sentence.end) clauses.push(c);
+        }
         // Only sentences with a cue need their people (pronouns resolved): the rest are skipped.
         const relevant = clauses.filter((c) => RELEVANT.test(text.slice(c.start, c.end).toLowerCase()));
         if (relevant.length === 0) continue;
@@ -158,7 +164,7 @@ export class ResultsExtractor {
   /** "1. Almaz Tadesse (ETH) 14:21.07 CR, 2. Faith Chebet (KEN) 14:22.30" or "1. Kieran James 44.21;" */
   private resultsLines(): void {
     const re =
-      /(?:^|[;,:]\s*|\s)(\d{1,2})[.)]?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|de|der|von|da|dos|du|le|la|di|del|ter|ten|al|el|bin)\s+)*\p{Lu}[\p{L}'’.-]*){1,3})\s*(?:\(([^)]{2,30})\)\s*|,\s*(\p{Lu}{3}),?\s*)?((?:\d{1,2}:)?(?:\d{1,2}:)?\d{1,2}(?:\.\d{1,3})?m?)?((?:\s*,?\s*\b(?:WR|OR|AR|NR|CR|MR|PB|SB)\b)*)(?=\s*(?:[;,.]|$))/gu;
+      /(?:^|[;,:]\s*|\s)(\d{1,2})[.)]?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:van|de|der|von|da|dos|du|le|la|di|del|ter|ten|al|el|bin)\s+)*\p{Lu}[\p{L}'’.-]*){1,3})\s*(?:\(([^)]{2,30})\)\s*|,\s*(\p{Lu}{3}),?\s*)?((?:\d{1,2}:)?(?:\d{1,2}:)?\d{1,2}(?:\.\d{1,3})?m?)?((?:\s*(?:,\s*)?\b(?:WR|OR|AR|NR|CR|MR|PB|SB)\b)*)(?=\s*(?:[;,.]|$))/gu;
     this.doc.texts.forEach((text, para) => {
       if (!this.doc.narrative[para]) return;
       for (const m of text.matchAll(re)) {
@@ -412,14 +418,15 @@ export class ResultsExtractor {
     placed: Set<Person>,
     scale: number,
   ): void {
-    const taken: Array<[number, number]> = [];
-    const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+    // Characters already read as a mark, so a clause of thousands of marks stays linear.
+    const taken = new Uint8Array(body.length);
+    const overlaps = (s: number, e: number) => taken.subarray(s, e).includes(1);
     const attach = (index: number, length: number, mark: string) => {
       const pos = clause.start + index;
       const person = this.actorBefore(text, actors, clause, pos) ?? this.actorAfter(actors, pos, clause.end);
       const weight = (person && placed.has(person) ? 3 : 1) * scale;
       this.claimMark(person, mark, weight);
-      taken.push([index, index + length]);
+      taken.fill(1, index, index + length);
     };
     for (const m of body.matchAll(FIELD_MARK)) attach(m.index ?? 0, m[0].length, `${m[1]}m`);
     for (const m of body.matchAll(TIME_MARK)) {

@@ -61,8 +61,10 @@ export function sentenceSegments(text: string): Segment[] {
   return out;
 }
 
+// Each `\s+` alternative starts only where a run of spaces starts ((?<!\s)): blanked quotations
+// are long runs of spaces, and a `\s+` tried at every one of their positions is quadratic.
 const CLAUSE_BREAK =
-  /;|\s+but\s+|,\s+(?:and|while|as|although|though|whereas|before|after|when|with|only to)\s+|\s+[–—-]\s+|,\s+(?=(?:who|whom|whose|which|where)\b)|\s+(?=(?:who|whom|whose)\s)/giu;
+  /;|(?<!\s)\s+but\s+|,\s+(?:and|while|as|although|though|whereas|before|after|when|with|only to)\s+|(?<!\s)\s+[–—-]\s+|,\s+(?=(?:who|whom|whose|which|where)\b)|(?<!\s)\s+(?=(?:who|whom|whose)\s)/giu;
 
 const COMMON_VERBS = new Set(
   `is was were are am be been being has had have won ran run runs took take takes came come comes went go goes
@@ -106,10 +108,13 @@ export function clauseSegments(text: string, sentence: Segment): Clause[] {
   // "Rono's coach, Beatrice Chelimo, and Marchand's coach, …, embraced": a clause without a verb
   // is part of the subject of the next one.
   const merged: Clause[] = [];
+  // Whether each clause as split has a verb, computed once: a merged clause has one when its last
+  // part does (the parts before it had none), so a long verbless sentence stays linear.
+  const verb = out.map((c) => hasVerb(text.slice(c.start, c.end)));
   for (let i = 0; i < out.length; i++) {
     const c = out[i] as Clause;
     const next = out[i + 1];
-    if (next && !c.relative && !next.relative && !hasVerb(text.slice(c.start, c.end))) {
+    if (next && !c.relative && !next.relative && !verb[i]) {
       out[i + 1] = { start: c.start, end: next.end, relative: false };
       continue;
     }

@@ -5,17 +5,18 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { disciplineKey } from '../core/disciplines.js';
 import {
   type Athlete,
   type Bundle,
   isTimeZone,
   type Quote,
   ResultSchema,
+  type Review,
   type Source,
   type SportEvent,
 } from '../core/schema.js';
 import { CITY_TIME_ZONES, VENUES } from './lexicon.js';
+import { linkEvent, PersonLinker } from './link.js';
 import { foldName, slugify } from './text.js';
 import type { Draft, DraftResult } from './types.js';
 
@@ -37,6 +38,10 @@ export interface DraftToBundleOptions {
   publisher?: string | null;
   /** Told about everything left out for the reviewer to add by hand. */
   notes?: (message: string) => void;
+  /** Countries the article gives for people by name (extractArticle's extras): a quoted person's too. */
+  countries?: Readonly<Record<string, string>>;
+  /** The text of a paragraph by its 1-based number, shown to the reviewer beside each quote. */
+  paragraphText?: (paragraph: number) => string | null;
 }
 
 /** A draft that cannot become a data file (no date to cite it by). */
@@ -70,31 +75,6 @@ function uniqueId(base: string, taken: (id: string) => boolean): string {
   for (let n = 2; ; n++) if (!taken(`${root}-${n}`)) return `${root}-${n}`;
 }
 
-/** Finds a known athlete by name or alias (accents and case ignored). */
-function findAthlete(kb: KnowledgeBaseView, name: string): Athlete | null {
-  const key = foldName(name);
-  const hits = [...kb.athletes.values()].filter(
-    (a) =>
-      foldName(a.name) === key ||
-      foldName(`${a.givenName} ${a.familyName}`) === key ||
-      a.aliases.some((alias) => foldName(alias) === key),
-  );
-  return hits.length === 1 ? (hits[0] ?? null) : null;
-}
-
-/** Finds the known event a draft describes: same discipline and sex, and same date or competition year. */
-function findEvent(kb: KnowledgeBaseView, draft: Draft): SportEvent | null {
-  const { discipline, sex, date, competition } = draft.event;
-  if (!discipline) return null;
-  const key = disciplineKey(discipline);
-  const hits = [...kb.events.values()].filter((e) => {
-    if (disciplineKey(e.discipline) !== key || (sex && e.sex !== sex)) return false;
-    if (date) return e.date === date;
-    return competition !== null && foldName(e.competition) === foldName(competition);
-  });
-  return hits.length === 1 ? (hits[0] ?? null) : null;
-}
-
 function occasionOf(channel: string | null, round: string | null): string | null {
   if (channel === 'social media') return 'on social media';
   if (channel === 'press conference') return 'at the press conference';
@@ -104,7 +84,13 @@ function occasionOf(channel: string | null, round: string | null): string | null
 
 /** Builds the data file for a draft, merging with what the knowledge base already holds. */
 export function draftToBundle(draft: Draft, kb: KnowledgeBaseView, opts: DraftToBundleOptions): Bundle {
-  const note = opts.notes ?? (() => {});
+  const leftOut: string[] = [];
+  const linked: string[] = [];
+  const note = (message: string) => {
+    leftOut.push(message);
+    opts.notes?.(message);
+  };
+  const people = new PersonLinker(kb);
   const published = draft.source.published ?? draft.event.date;
   if (!published) {
     throw new IngestError('the article has no publication date: pass --published YYYY-MM-DD');
@@ -140,14 +126,23 @@ export function draftToBundle(draft: Draft, kb: KnowledgeBaseView, opts: DraftTo
   const athletes: Athlete[] = [];
   const ids = new Map<string, string | null>();
   const resultOf = new Map<string, DraftResult>(draft.results.map((r) => [r.athlete, r]));
+  const eventLink = linkEvent(kb, draft, people);
+  const knownEvent = eventLink.kind === 'known' ? eventLink.event : null;
+  if (eventLink.kind === 'known') linked.push(`event: ${eventLink.event.id} (same ${eventLink.why})`);
+  if (eventLink.kind === 'ambiguous') {
+    note(
+      `event: several known events fit (${eventLink.candidates.map((e) => e.id).join(', ')}); none linked — set the quotes' "event" by hand`,
+    );
+  }
   const athleteId = (name: string): string | null => {
     if (ids.has(name)) return ids.get(name) ?? null;
     let id: string | null = null;
-    const known = findAthlete(kb, name);
     const words = name.split(/\s+/u).filter(Boolean);
-    const country = resultOf.get(name)?.country ?? null;
+    const country = resultOf.get(name)?.country ?? opts.countries?.[name] ?? null;
+    const known = people.link(name, { country, event: knownEvent });
     if (known) {
       id = known.id;
+      linked.push(`${name}: ${known.id} (${known.name}, ${known.country})`);
     } else if (words.length < 2) {
       note(`left out ${name}: only one name is known; add the person by hand`);
     } else if (!country) {
@@ -177,18 +172,26 @@ export function draftToBundle(draft: Draft, kb: KnowledgeBaseView, opts: DraftTo
   const events: SportEvent[] = [];
   let eventId: string | null = null;
   let round: string | null = null;
-  const knownEvent = findEvent(kb, draft);
+  const reviewResults: Review['results'] = [];
   if (knownEvent) {
     eventId = knownEvent.id;
     round = knownEvent.round;
     for (const r of draft.results) {
       const id = athleteId(r.athlete);
+      const mark = r.mark !== null && MARK.safeParse(r.mark).success ? r.mark : null;
+      reviewResults.push({
+        place: r.place,
+        name: r.athlete,
+        athlete: id,
+        country: r.country,
+        mark,
+        records: r.records,
+        event: knownEvent.id,
+      });
       const shipped = knownEvent.results.find((x) => x.athlete === id);
-      if (!shipped)
-        note(`${knownEvent.id} has no result for ${r.athlete} (place ${r.place}); add it by hand if right`);
-      else if (shipped.place !== r.place || (r.mark && shipped.mark !== r.mark)) {
+      if (shipped && (shipped.place !== r.place || (mark && shipped.mark !== mark))) {
         note(
-          `${knownEvent.id}: the article gives ${r.athlete} place ${r.place} ${r.mark ?? ''}, the data ${shipped.place} ${shipped.mark ?? ''}`,
+          `${knownEvent.id}: the article gives ${r.athlete} place ${r.place} ${mark ?? ''}, the data ${shipped.place} ${shipped.mark ?? ''}: publish will stop on this until you fix or delete review.results entry`,
         );
       }
     }
@@ -252,20 +255,28 @@ export function draftToBundle(draft: Draft, kb: KnowledgeBaseView, opts: DraftTo
   for (const q of [...kb.quotes.values()].sort(
     (a, b) => a.source.localeCompare(b.source) || (a.paragraph ?? 0) - (b.paragraph ?? 0),
   )) {
-    said.set(q.speaker, [...(said.get(q.speaker) ?? []), foldName(q.text)]);
+    const list = said.get(q.speaker);
+    if (list) list.push(foldName(q.text));
+    else said.set(q.speaker, [foldName(q.text)]);
   }
   const isKnown = (speaker: string, text: string) => {
     const t = foldName(text);
     const texts = said.get(speaker) ?? [];
     return texts.join(' ').includes(t) || texts.some((k) => k.includes(t));
   };
+  const excerpt = (text: string) => `“${text.length > 80 ? `${text.slice(0, 77)}…` : text}”`;
   for (const q of draft.quotes) {
     if (!q.speaker) {
-      note(`left out a quote with no clear speaker (paragraph ${q.paragraph})`);
+      note(`left out a quote with no clear speaker (paragraph ${q.paragraph}): ${excerpt(q.text)}`);
       continue;
     }
     const speaker = athleteId(q.speaker);
-    if (!speaker) continue;
+    if (!speaker) {
+      note(
+        `left out a quote by ${q.speaker} (paragraph ${q.paragraph}), who could not be added: ${excerpt(q.text)}`,
+      );
+      continue;
+    }
     if (isKnown(speaker, q.text)) continue;
     if (q.text.length > 2000) {
       note(`left out a quote by ${q.speaker} longer than 2000 characters (paragraph ${q.paragraph})`);
@@ -285,7 +296,26 @@ export function draftToBundle(draft: Draft, kb: KnowledgeBaseView, opts: DraftTo
     });
   }
 
-  const bundle: Bundle = { $schema: '../schema/bundle.schema.json', draft: true };
+  const reviewQuotes = draft.quotes.flatMap((q) => {
+    const made = quotes.find((x) => x.text === q.text && x.paragraph === q.paragraph);
+    return made
+      ? [
+          {
+            id: made.id,
+            confidence: q.confidence,
+            paragraph: (opts.paragraphText?.(q.paragraph) ?? '').slice(0, 4000),
+          },
+        ]
+      : [];
+  });
+  const review: Review = {
+    article: opts.articlePath.slice(0, 1000),
+    quotes: reviewQuotes,
+    results: reviewResults,
+    linked: [...new Set(linked)].map((l) => l.slice(0, 500)),
+    leftOut: leftOut.map((l) => l.slice(0, 2000)),
+  };
+  const bundle: Bundle = { $schema: '../schema/bundle.schema.json', draft: true, review };
   if (sources.length > 0) bundle.sources = sources;
   if (athletes.length > 0) bundle.athletes = athletes;
   if (events.length > 0) bundle.events = events;

@@ -76,8 +76,10 @@ describe('podium ingest', () => {
     const second = await run(ARTICLE, '--into', dir);
     expect(second.code).toBe(0);
     expect(await readdir(path.join(dir, 'drafts'))).toHaveLength(1);
-    const kb = await loadKnowledgeBase(dir);
+    const kb = await loadKnowledgeBase(dir, { includeDrafts: true });
     expect(kb.athlete('sipho-dlamini')).toBeDefined();
+    // Until it is published, the bot does not serve it.
+    expect((await loadKnowledgeBase(dir)).athlete('sipho-dlamini')).toBeUndefined();
   });
 
   it('--into says so when the knowledge base already holds everything', async () => {

@@ -44,7 +44,7 @@ describe('draftToBundle', () => {
     ]);
     expect(bundle.quotes?.every((q) => q.draft && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(q.id))).toBe(true);
     expect(notes.some((n) => n.includes('no clear speaker'))).toBe(true);
-    const merged = KnowledgeBase.fromBundles([...(await shippedBundles()), bundle]);
+    const merged = KnowledgeBase.fromBundles([...(await shippedBundles()), bundle], { includeDrafts: true });
     expect(merged.athlete('sipho-dlamini')?.country).toBe('RSA');
   });
 
@@ -82,7 +82,7 @@ describe('draftToBundle', () => {
       ['cole-hocker', 'paris-2024-athletics-men-1500m-final', 'press conference'],
       ['josh-kerr', 'paris-2024-athletics-men-1500m-final', 'social media'],
     ]);
-    KnowledgeBase.fromBundles([...(await shippedBundles()), bundle]);
+    KnowledgeBase.fromBundles([...(await shippedBundles()), bundle], { includeDrafts: true });
   });
 
   it('leaves out what the data cannot hold, with a note', () => {
@@ -128,7 +128,7 @@ describe('writeDraftBundle', () => {
     expect(path.relative(dir, file)).toBe(
       path.join('drafts', 'okafor-storms-to-400m-hurdles-title-as-lindqvist-2025-06-15.json'),
     );
-    const kb = await loadKnowledgeBase(dir);
+    const kb = await loadKnowledgeBase(dir, { includeDrafts: true });
     expect(kb.athlete('adaeze-okafor')?.name).toBe('Adaeze Okafor');
     expect(kb.athlete('cole-hocker')).toBeDefined();
   });
