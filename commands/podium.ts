@@ -1,7 +1,48 @@
+import type { ReplyAction } from '../src/core/actions.js';
 import type { Command } from '../src/core/command.js';
+import { disciplineKey } from '../src/core/disciplines.js';
 import { eventTitle, eventWhere, longDate } from '../src/core/format.js';
+import type { KnowledgeBase } from '../src/core/knowledge-base.js';
 import { missReply, type ReplyResult } from '../src/core/reply.js';
+import type { SportEvent } from '../src/core/schema.js';
 import { echo } from '../src/core/text.js';
+
+/** Earlier rounds worth a button, in the order a championship runs them. */
+const ROUND_BUTTONS: ReadonlyArray<{ round: SportEvent['round']; label: string }> = [
+  { round: 'heat', label: 'Heats' },
+  { round: 'semi-final', label: 'Semi-finals' },
+];
+
+/**
+ * "Full results" (the whole field, when there is more than the podium) and one button per earlier
+ * round the data has for the same event (its first race: /results pages on from there). They point at
+ * /results, so they show only where an adapter serves that command.
+ */
+function followUps(kb: KnowledgeBase, e: SportEvent): ReplyAction[] {
+  const actions: ReplyAction[] = [];
+  if (e.results.length > 3) {
+    actions.push({ label: 'Full results', style: 'primary', mode: 'new', line: `/results ${e.id}` });
+  }
+  const key = disciplineKey(e.discipline);
+  for (const { round, label } of ROUND_BUTTONS) {
+    if (round === e.round) continue;
+    let first: SportEvent | undefined;
+    for (const other of kb.events.values()) {
+      if (
+        other.round === round &&
+        other.sex === e.sex &&
+        other.competition === e.competition &&
+        other.edition === e.edition &&
+        disciplineKey(other.discipline) === key &&
+        (!first || other.id.localeCompare(first.id, 'en', { numeric: true }) < 0)
+      ) {
+        first = other;
+      }
+    }
+    if (first) actions.push({ label, style: 'secondary', mode: 'new', line: `/results ${first.id}` });
+  }
+  return actions;
+}
 
 /** `/podium <event>` — gold, silver and bronze with marks, records, date and venue. */
 export const podiumCommand: Command = {
@@ -61,6 +102,7 @@ export const podiumCommand: Command = {
         ...e.facts.flatMap((f) => f.sources),
       ]),
       ephemeral: false,
+      actions: followUps(ctx.kb, e),
     };
   },
 };

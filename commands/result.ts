@@ -1,6 +1,7 @@
 import type { Command } from '../src/core/command.js';
 import { eventTitle, longDate } from '../src/core/format.js';
 import { athleteMissReply } from '../src/core/misses.js';
+import { paginate } from '../src/core/pages.js';
 import { medalFor } from '../src/core/presentation.js';
 import { missReply } from '../src/core/reply.js';
 
@@ -58,18 +59,19 @@ export const resultCommand: Command = {
         ephemeral: false,
       };
     }
-    const lines = results.slice(0, 10).map(({ event, result }) => {
+    const shown = paginate(results, ctx.cursor, `/result ${a.id}`);
+    const lines = shown.items.map(({ event, result }) => {
       const medal = medalFor(result.place);
       const records = result.records.length ? ` (${result.records.join(', ')})` : '';
       return `${eventTitle(event)}: ${ordinal(result.place)}${medal ? ` — ${medal}` : ''}${result.mark ? ` in ${result.mark}` : ''}${records}, ${longDate(event.date)}`;
     });
-    if (results.length > 10) lines.push(`… and ${results.length - 10} more`);
     return {
       tone: 'result',
       title: `${a.name} (${a.country})`,
       lines,
-      sources: ctx.kb.citations(results.slice(0, 10).flatMap((r) => r.result.sources)),
+      sources: ctx.kb.citations(shown.items.flatMap((r) => r.result.sources)),
       ephemeral: false,
+      ...(shown.page ? { page: shown.page, actions: shown.actions } : {}),
     };
   },
 };

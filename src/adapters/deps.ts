@@ -1,5 +1,6 @@
 import { commands as registry } from '../../commands/index.js';
 import type { Command } from '../core/command.js';
+import type { PressLimiter } from '../core/press-limit.js';
 import type { ContextDeps } from '../core/run-command.js';
 import type { Logger } from '../logger.js';
 
@@ -8,6 +9,8 @@ export interface AdapterDeps extends ContextDeps {
   logger: Logger;
   /** The commands to serve; the registry by default. */
   commands?: readonly Command[];
+  /** Per-user limit on button presses (one per adapter by default; tests inject a clock). */
+  pressLimiter?: PressLimiter;
 }
 
 /** The commands an adapter serves: the ones it was given, else the registry. */

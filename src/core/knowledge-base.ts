@@ -261,12 +261,15 @@ export class KnowledgeBase {
 
   /** Finds an athlete by full name, surname, given name or alias; typos tolerated. */
   resolveAthlete(text: string): NameMatch<Athlete> {
+    // An exact id is what buttons carry ("/quote cole-hocker"): it names one person, whatever their name.
+    const byId = this.athletes.get(text.trim());
+    if (byId) return { kind: 'found', item: byId, exact: true };
     return this.names.resolve(text);
   }
 
   /** True when the text names someone exactly (full name, surname, given name or alias). */
   isExactAthleteName(text: string): boolean {
-    return this.names.hasExact(text);
+    return this.athletes.has(text.trim()) || this.names.hasExact(text);
   }
 
   /** Athletes whose names start like the text, best first (autocomplete). */
@@ -340,6 +343,9 @@ export class KnowledgeBase {
    * is required; sex, year, round and place words narrow it down; the most recent final wins.
    */
   resolveEvent(text: string): EventMatch {
+    // An exact id is what buttons carry ("/results paris-2024-…-final"): one event, no guessing.
+    const byId = this.events.get(text.trim());
+    if (byId) return { kind: 'found', event: byId, others: [] };
     const d = matchDiscipline(text);
     if (!d) return { kind: 'unknown', discipline: null, suggestions: this.eventList().slice(0, 5) };
     const candidates = this.byDiscipline.get(d.key) ?? [];

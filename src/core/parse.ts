@@ -1,4 +1,5 @@
-import { type Command, type CommandArgs, findCommand } from './command.js';
+import { takeCursor } from './actions.js';
+import { type Command, type CommandArgs, type CommandContext, findCommand } from './command.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { type Reply, userErrorReply } from './reply.js';
 import { echo, MAX_INPUT_LENGTH, sanitizeInput } from './text.js';
@@ -10,7 +11,9 @@ export const MAX_LINE_LENGTH = 1000;
 /** Parsed arguments, or the reply to give instead. */
 export type ParsedArgs = { ok: true; args: CommandArgs } | { ok: false; reply: Reply };
 /** A parsed command line, or the reply to give instead. */
-export type ParsedLine = { ok: true; command: Command; args: CommandArgs } | { ok: false; reply: Reply };
+export type ParsedLine =
+  | { ok: true; command: Command; args: CommandArgs; cursor?: CommandContext['cursor'] }
+  | { ok: false; reply: Reply };
 
 function tooLong(): Reply {
   return userErrorReply('That is too long for me', [
@@ -79,7 +82,8 @@ export function parseArgs(command: Command, text: string, kb: KnowledgeBase): Pa
 /** Parses a whole line as a user types it ("/quote kerr silver") against the commands served. */
 export function parseCommandLine(line: string, kb: KnowledgeBase, commands: readonly Command[]): ParsedLine {
   if (line.length > MAX_LINE_LENGTH) return { ok: false, reply: tooLong() };
-  const clean = sanitizeInput(line, MAX_LINE_LENGTH);
+  // A trailing "page:N [order:X]" is what a button asks for, typed (the console prints buttons so).
+  const { line: clean, cursor } = takeCursor(sanitizeInput(line, MAX_LINE_LENGTH));
   const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(clean);
   if (!m) {
     return {
@@ -97,7 +101,8 @@ export function parseCommandLine(line: string, kb: KnowledgeBase, commands: read
     };
   }
   const parsed = parseArgs(command, m[2] ?? '', kb);
-  return parsed.ok ? { ok: true, command, args: parsed.args } : parsed;
+  if (!parsed.ok) return parsed;
+  return cursor ? { ok: true, command, args: parsed.args, cursor } : { ok: true, command, args: parsed.args };
 }
 
 /** The usage reply for a command that was given bad arguments. */

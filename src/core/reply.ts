@@ -46,6 +46,40 @@ export interface ReplySource {
   date: string;
 }
 
+/* Buttons: what a press asks for. The token codec that carries it is in actions.ts. */
+
+/** How a button looks: the main follow-up, or a secondary one (paging). */
+export type ActionStyle = 'primary' | 'secondary';
+/** What a press does with the answer: replace the message it sits on (paging) or add a new one. */
+export type ActionMode = 'update' | 'new';
+
+/** Which page, or which step of a seeded order, a command should answer (1-based). */
+export interface Cursor {
+  page: number;
+  /** A command's own compact ordering seed ([0-9a-z], at most 8), e.g. /quote's "another quote" order. */
+  order?: string;
+}
+
+/** One button on a reply. */
+export interface ReplyAction {
+  label: string;
+  style: ActionStyle;
+  mode: ActionMode;
+  /** The command line the press answers, exactly as a user could type it: "/results paris-2024-…". */
+  line: string;
+  /** The page or step the press asks for; 1 when absent. */
+  page?: number;
+  order?: string;
+  /** The encoded token (custom_id / value), set by `bindActions`; chat renderers show only bound actions. */
+  id?: string;
+}
+
+/** Where a long answer is: page `index` of `count`. */
+export interface ReplyPage {
+  index: number;
+  count: number;
+}
+
 /** The neutral reply. */
 export interface Reply {
   tone: ReplyTone;
@@ -61,6 +95,10 @@ export interface Reply {
   sources: ReplySource[];
   /** Shown only to the person who asked (errors, help, settings). */
   ephemeral: boolean;
+  /** Buttons: follow-ups a press answers ("Full results", "Next"); see core/actions.ts. */
+  actions?: ReplyAction[];
+  /** Which page of a long answer this is. */
+  page?: ReplyPage;
 }
 
 /** A reply for an expected miss ("no quotes from …"): a normal answer, visible to the channel. */

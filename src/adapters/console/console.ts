@@ -36,11 +36,17 @@ export function consoleContext(deps: ContextDeps, user: string): CommandContext 
  * the generic "something went wrong" reply (logged with its stack, never shown).
  */
 export async function answerLine(line: string, deps: ConsoleDeps): Promise<Reply> {
-  const ctx = deps.context();
+  const served = servedCommands(deps);
+  // Buttons (printed as the command to type next) point only at commands the console serves.
+  const ctx: CommandContext = { ...deps.context(), commands: served };
   try {
-    const parsed = parseCommandLine(line, ctx.kb, servedCommands(deps));
+    const parsed = parseCommandLine(line, ctx.kb, served);
     if (!parsed.ok) return parsed.reply;
-    return await runCommand(parsed.command, ctx, parsed.args);
+    return await runCommand(
+      parsed.command,
+      parsed.cursor ? { ...ctx, cursor: parsed.cursor } : ctx,
+      parsed.args,
+    );
   } catch (err) {
     deps.logger.error({ err, line: line.slice(0, 200) }, 'command failed');
     return internalErrorReply();

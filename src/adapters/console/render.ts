@@ -1,3 +1,4 @@
+import { typedLine } from '../../core/actions.js';
 import { citation, placeLabel } from '../../core/presentation.js';
 import type { Reply } from '../../core/reply.js';
 
@@ -27,6 +28,11 @@ export function renderText(reply: Reply): string {
   if (reply.lines?.length) out.push('', ...reply.lines.map((l) => `• ${l}`));
   if (reply.sources.length) {
     out.push('', ...reply.sources.map((s) => `Source: ${citation(s)}`));
+  }
+  if (reply.page && reply.page.count > 1) out.push('', `Page ${reply.page.index} of ${reply.page.count}`);
+  // The terminal has nothing to press: each button is the command to type next.
+  if (reply.actions?.length) {
+    out.push('', ...reply.actions.map((a) => `[${a.label}] ${typedLine(a)}`));
   }
   return out.join('\n');
 }

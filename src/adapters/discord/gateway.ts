@@ -4,6 +4,7 @@
  */
 import {
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   Client,
   Events,
@@ -17,6 +18,7 @@ import {
 } from 'discord.js';
 import { type Config, ConfigError } from '../../config.js';
 import type { ChannelPoster } from '../../core/platform.js';
+import { PressLimiter } from '../../core/press-limit.js';
 import { internalErrorReply } from '../../core/reply.js';
 import {
   answerCommand,
@@ -26,7 +28,8 @@ import {
   type InteractionResponder,
 } from './interaction.js';
 import { createDiscordPoster } from './poster.js';
-import type { DiscordMessage } from './render.js';
+import { answerDiscordPress, UPDATE_MESSAGE } from './press.js';
+import { type DiscordMessage, renderDiscordMessage } from './render.js';
 
 /** What startDiscordGateway needs. */
 export interface StartDiscordGatewayOptions extends DiscordDeps {
@@ -76,9 +79,15 @@ function makeCache(client: () => Client) {
 function toReplyOptions(message: DiscordMessage): InteractionReplyOptions {
   return {
     embeds: message.embeds,
+    ...(message.components ? { components: message.components } : {}),
     allowedMentions: { parse: [] },
     ...(message.flags !== undefined ? { flags: MessageFlags.Ephemeral } : {}),
   };
+}
+
+/** An edit of a message: embeds and buttons (always sent, so a last page drops the ones it lost). */
+function toEditOptions(message: Omit<DiscordMessage, 'flags'>) {
+  return { embeds: message.embeds, components: message.components ?? [], allowedMentions: { parse: [] } };
 }
 
 /** The deferral policy's four steps as discord.js calls on one interaction. */
@@ -90,7 +99,7 @@ function responderFor(interaction: RepliableInteraction): InteractionResponder {
       deferredPrivately: interaction.ephemeral === true,
     }),
     reply: (message) => interaction.reply(toReplyOptions(message)),
-    edit: (message) => interaction.editReply({ embeds: message.embeds, allowedMentions: { parse: [] } }),
+    edit: (message) => interaction.editReply(toEditOptions(message)),
     followUp: (message) => interaction.followUp(toReplyOptions(message)),
     deleteOriginal: () => interaction.deleteReply(),
   };
@@ -99,6 +108,29 @@ function responderFor(interaction: RepliableInteraction): InteractionResponder {
 /** Builds the interaction handler: the gateway adapter's single error boundary. */
 export function gatewayInteractionHandler(deps: DiscordDeps): (interaction: Interaction) => Promise<void> {
   const log = deps.logger;
+  const limiter = deps.pressLimiter ?? new PressLimiter();
+
+  /** A button press: UPDATE_MESSAGE for paging, a new message otherwise (see press.ts). */
+  async function onPress(interaction: ButtonInteraction): Promise<void> {
+    const call = {
+      customId: interaction.customId,
+      place: {
+        channelId: interaction.channelId,
+        userId: interaction.user.id,
+        permissions: interaction.memberPermissions?.bitfield ?? null,
+        inGuild: interaction.inGuild(),
+      },
+    };
+    await answerDiscordPress(deps, limiter, call, {
+      respond: (callback) =>
+        callback.type === UPDATE_MESSAGE
+          ? interaction.update(toEditOptions(callback.data))
+          : interaction.reply(toReplyOptions(callback.data)),
+      deferUpdate: () => interaction.deferUpdate(),
+      editOriginal: (message) => interaction.editReply(toEditOptions(message)),
+      followUp: (message) => interaction.followUp(toReplyOptions(message)),
+    });
+  }
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const call = {
@@ -126,9 +158,14 @@ export function gatewayInteractionHandler(deps: DiscordDeps): (interaction: Inte
     try {
       if (interaction.isChatInputCommand()) await onCommand(interaction);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      else if (interaction.isButton()) await onPress(interaction);
       else return;
       log.debug(
-        { interactionId: interaction.id, command: interaction.commandName, ms: performance.now() - started },
+        {
+          interactionId: interaction.id,
+          command: 'commandName' in interaction ? interaction.commandName : null,
+          ms: performance.now() - started,
+        },
         'discord: interaction answered',
       );
     } catch (err) {
@@ -137,6 +174,11 @@ export function gatewayInteractionHandler(deps: DiscordDeps): (interaction: Inte
       try {
         if (interaction.isAutocomplete()) {
           if (!interaction.responded) await interaction.respond([]);
+        } else if (interaction.isButton()) {
+          // The pressed message is the asker's answer: never delete it, say it privately.
+          const options = toReplyOptions(renderDiscordMessage(internalErrorReply()));
+          if (interaction.deferred || interaction.replied) await interaction.followUp(options);
+          else await interaction.reply(options);
         } else if (interaction.isRepliable()) {
           await deliverReply(responderFor(interaction), internalErrorReply());
         }

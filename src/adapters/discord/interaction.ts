@@ -80,7 +80,7 @@ export function discordContext(deps: DiscordDeps, place: InteractionPlace): Comm
     place.permissions !== null
       ? (place.permissions & MANAGE_CHANNELS_BIT) === MANAGE_CHANNELS_BIT
       : !place.inGuild;
-  return commandContext(deps, {
+  const ctx = commandContext(deps, {
     platform: 'discord',
     channelId: place.channelId,
     userId: place.userId,
@@ -88,6 +88,8 @@ export function discordContext(deps: DiscordDeps, place: InteractionPlace): Comm
     timeZone: null,
     canManageChannel,
   });
+  // Buttons point only at commands this bot serves.
+  return { ...ctx, commands: servedCommands(deps) };
 }
 
 /** Permissions from an interaction's member (a decimal string on the wire); null when absent or bad. */

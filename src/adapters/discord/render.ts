@@ -5,6 +5,7 @@
  */
 import { citation, graphemes, isPrivate, medalEmoji, truncate } from '../../core/presentation.js';
 import type { Reply, ReplyResult, ReplySource, ReplyTone } from '../../core/reply.js';
+import { type DiscordActionRow, pageNote, renderDiscordComponents } from './components.js';
 
 /** Longest message `content`. */
 export const DISCORD_MAX_CONTENT = 2000;
@@ -57,6 +58,8 @@ export interface DiscordMessage {
   embeds: DiscordEmbed[];
   allowed_mentions: { parse: [] };
   flags?: number;
+  /** Buttons, when the reply has any (see components.ts). */
+  components?: DiscordActionRow[];
 }
 
 const ELLIPSIS = '…';
@@ -205,7 +208,11 @@ export function renderDiscordEmbed(reply: Reply): DiscordEmbed {
   const title = fitText(reply.title, DISCORD_MAX_TITLE) || EMPTY;
   let left = DISCORD_MAX_EMBED_TOTAL - title.length;
   // Footers show text as is (no markdown), so they are cut but not escaped.
-  const footer = truncate(footerText(reply.sources), DISCORD_MAX_FOOTER, ELLIPSIS);
+  const footer = truncate(
+    [pageNote(reply), footerText(reply.sources)].filter((t) => t !== '').join(' · '),
+    DISCORD_MAX_FOOTER,
+    ELLIPSIS,
+  );
   left -= footer.length;
   const room = Math.min(DISCORD_MAX_DESCRIPTION, left);
   const description = fitDescription(descriptionBlocks(reply, room), room);
@@ -233,6 +240,8 @@ export function renderDiscordEmbed(reply: Reply): DiscordEmbed {
 export function renderDiscordMessage(reply: Reply): DiscordMessage {
   const message: DiscordMessage = { embeds: [renderDiscordEmbed(reply)], allowed_mentions: { parse: [] } };
   if (isPrivate(reply)) message.flags = EPHEMERAL_FLAG;
+  const components = renderDiscordComponents(reply);
+  if (components.length) message.components = components;
   return message;
 }
 

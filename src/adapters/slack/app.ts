@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type SlashCommand, SocketModeReceiver } from '@slack/bolt';
 import { type Config, ConfigError } from '../../config.js';
+import { takeCursor } from '../../core/actions.js';
 import { type Command, findCommand } from '../../core/command.js';
 import { parseArgs } from '../../core/parse.js';
 import type { ChannelPoster } from '../../core/platform.js';
@@ -23,9 +24,11 @@ import { HEALTH_PATH, serveHealth } from '../health.js';
 import { RecentKeys } from '../recent-keys.js';
 import { requestPath } from '../request-path.js';
 import { within } from '../time-limit.js';
+import { SLACK_ACTION_PATTERN } from './actions.js';
 import { boltLogger } from './bolt-logger.js';
 import { SLACK_EVENTS_PATH } from './manifest.js';
 import { createSlackPoster } from './poster.js';
+import { type SlackPressEvent, slackPressHandler } from './press.js';
 import { renderSlackMessage } from './render.js';
 import { guardSlackRequest, refuse } from './request-guard.js';
 
@@ -147,6 +150,9 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   });
   const handle = commandHandler(options, log);
   app.command(/^\/.+/, (args) => handle(args as unknown as CommandEvent));
+  // Every Podium button (action_id podium-press-N) goes to one press listener.
+  const press = slackPressHandler(options, log);
+  app.action(SLACK_ACTION_PATTERN, (args) => press(args as unknown as SlackPressEvent));
   // Errors are answered inside commandHandler; anything reaching Bolt's handler is only logged.
   app.error(async (err) => {
     log.error({ err }, 'slack: error outside the command boundary');
@@ -330,7 +336,9 @@ async function answer(
   options: StartSlackOptions,
   log: Logger,
 ): Promise<Reply> {
-  const parsed = parseArgs(command, payload.text ?? '', options.kb);
+  // A typed "page:N" asks for the page a button would.
+  const { line: text, cursor } = takeCursor(payload.text ?? '');
+  const parsed = parseArgs(command, text, options.kb);
   if (!parsed.ok) {
     // Refused before reaching runCommand (which counts the rest): count it here.
     telemetry().answer(command.name, 'slack', 'rejected', 0);
@@ -354,7 +362,9 @@ async function answer(
     timeZone,
     canManageChannel,
   });
-  return runCommand(command, ctx, parsed.args);
+  // Buttons point only at commands this app serves.
+  const full = { ...ctx, commands: servedCommands(options) };
+  return runCommand(command, cursor ? { ...full, cursor } : full, parsed.args);
 }
 
 async function lookUpUser(event: CommandEvent, userId: string, log: Logger): Promise<UserInfo | null> {

@@ -75,6 +75,8 @@ export interface SlackManifest {
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
+    /** Button presses (block_actions): to /slack/events in HTTP mode, over the socket otherwise. */
+    interactivity: { is_enabled: true; request_url?: string };
     org_deploy_enabled: boolean;
     socket_mode_enabled: boolean;
     token_rotation_enabled: boolean;
@@ -158,6 +160,7 @@ export function slackManifest(commands: readonly Command[], options: SlackManife
     },
     oauth_config: { scopes: { bot: botScopes(commands) } },
     settings: {
+      interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: options.mode === 'socket',
       token_rotation_enabled: false,

@@ -88,6 +88,8 @@ async function expectedAnswer(name: string, text: string) {
     channelId: 'C0CHANNEL',
     userId: 'U0USER',
     random: () => 0.5,
+    // The served commands: buttons point only at these, as the adapter's do.
+    commands: testCommands,
   });
   return renderSlackMessage(await runCommand(command, ctx, parsed.args));
 }

@@ -231,6 +231,49 @@ export class FakeSlack {
     };
   }
 
+  /**
+   * A `block_actions` payload as Slack sends it when someone presses a button (the `payload` form
+   * field in HTTP mode, an `interactive` envelope's payload in Socket Mode), with a fresh response_url.
+   */
+  blockActions(
+    button: { action_id: string; value: string; text?: { text: string } },
+    overrides: { userId?: string; channelId?: string; ephemeral?: boolean; responseUrl?: string } = {},
+  ): Record<string, unknown> {
+    const userId = overrides.userId ?? 'U0USER';
+    const channelId = overrides.channelId ?? 'C0CHANNEL';
+    this.tsCounter += 1;
+    const messageTs = `${this.tsCounter}.000300`;
+    return {
+      type: 'block_actions',
+      user: { id: userId, username: 'fan', name: 'fan', team_id: this.teamId },
+      api_app_id: 'A0PODIUM',
+      token: 'legacy-verification-token',
+      container: {
+        type: 'message',
+        message_ts: messageTs,
+        channel_id: channelId,
+        is_ephemeral: overrides.ephemeral ?? false,
+      },
+      trigger_id: `${Date.now()}.${Math.floor(Math.random() * 1e9)}.${randomUUID().replace(/-/g, '')}`,
+      team: { id: this.teamId, domain: 'podium-test' },
+      enterprise: null,
+      is_enterprise_install: false,
+      channel: { id: channelId, name: 'athletics' },
+      state: { values: {} },
+      response_url: overrides.responseUrl ?? this.responseUrl(),
+      actions: [
+        {
+          action_id: button.action_id,
+          block_id: 'podium-actions',
+          text: { type: 'plain_text', text: button.text?.text ?? 'button', emoji: true },
+          value: button.value,
+          type: 'button',
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    };
+  }
+
   /** Stops the HTTP server and closes every WebSocket. */
   async stop(): Promise<void> {
     for (const ws of this.sockets) ws.terminate();
