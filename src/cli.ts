@@ -8,28 +8,15 @@ import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
 import { answerLine, consoleContext } from './adapters/console/console.js';
 import { renderText } from './adapters/console/render.js';
-import { type Config, ConfigError, loadConfig, PACKAGE_ROOT } from './config.js';
-import { DataError, UsageError } from './core/errors.js';
+import { helpFor, USAGE, wantsHelp } from './cli-help.js';
+import { type Config, ConfigError, loadConfig, PACKAGE_ROOT, withDotEnv } from './config.js';
+import { DataError, PlatformError, UsageError } from './core/errors.js';
 import { loadKnowledgeBase } from './core/knowledge-base.js';
 import { parseCommandLine } from './core/parse.js';
 import type { Reply } from './core/reply.js';
 import { createLogger, type Logger } from './logger.js';
 import { redactSecrets } from './redact.js';
-import { createSubscriptionsPort } from './scheduler/index.js';
-import { openStore, type PodiumStore } from './store/index.js';
-
-const USAGE = `Usage:
-  podium [start]                                   run the bot (console REPL when no tokens are set)
-  podium ask "<command line>" [--format text|json|discord|slack]
-                                                   answer one command, e.g. podium ask "/podium 1500m"
-  podium ingest <article.txt> [--published YYYY-MM-DD] [--into DIR]
-                                                   draft facts and quotes from a report, as JSON
-  podium review <data/drafts/draft.json>           a readable review sheet of a draft
-  podium publish <data/drafts/draft.json>          merge a reviewed draft into the data folder
-  podium discord commands                          print the slash-command registration body
-  podium discord deploy [--guild ID]               register the slash commands with Discord
-  podium slack manifest [--format json|yaml]       print the Slack app manifest
-  podium --help | --version`;
+import type { PodiumStore } from './store/index.js';
 
 const FORMATS = ['text', 'json', 'discord', 'slack'] as const;
 type Format = (typeof FORMATS)[number];
@@ -81,7 +68,10 @@ async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): P
   try {
     // No logger for store failures: the answer says settings are unavailable, and stderr has had
     // its one line; a JSON stack there only buries it.
-    const subscriptions = store ? createSubscriptionsPort({ store, kb }) : null;
+    // Imported only here: a plain question never loads the scheduler or the store backends.
+    const subscriptions = store
+      ? (await import('./scheduler/index.js')).createSubscriptionsPort({ store, kb })
+      : null;
     const reply = await answerLine(line, {
       context: () => consoleContext({ kb, subscriptions }, config.consoleUser),
       logger,
@@ -96,6 +86,7 @@ async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): P
 /** The store for one answer, or null after one clear line on stderr (never a stack). */
 async function openStoreOrNull(config: Config, io: CliIo): Promise<PodiumStore | null> {
   try {
+    const { openStore } = await import('./store/index.js');
     return await openStore(config.store);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
@@ -110,7 +101,13 @@ async function openStoreOrNull(config: Config, io: CliIo): Promise<PodiumStore |
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [verb = 'start', ...rest] = argv;
   if (verb === '--help' || verb === '-h' || verb === 'help') {
-    io.stdout(`${USAGE}\n`);
+    // `podium help ask` is `podium ask --help`.
+    io.stdout(`${(rest[0] && helpFor(rest[0])) || USAGE}\n`);
+    return 0;
+  }
+  const page = helpFor(verb);
+  if (page && wantsHelp(rest)) {
+    io.stdout(`${page}\n`);
     return 0;
   }
   if (verb === '--version' || verb === '-v') {
@@ -121,8 +118,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 0;
   }
   try {
-    const config = loadConfig();
-    const logger = createLogger(config.logLevel);
+    // .env in the working directory fills in what the real environment does not set.
+    const config = loadConfig(withDotEnv());
+    const logger = createLogger(config.logLevel, undefined, {
+      format: config.logFormat,
+      color: config.color,
+    });
     switch (verb) {
       case 'start': {
         const { start } = await import('./start.js');
@@ -160,6 +161,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     }
     if (err instanceof ConfigError || err instanceof DataError) {
       io.stderr(`podium: ${err.message}\n`);
+      return 1;
+    }
+    if (err instanceof PlatformError) {
+      // Already one line naming the platform: "discord: cannot reach discord.com (ENOTFOUND): …".
+      io.stderr(`${err.message}\n`);
       return 1;
     }
     throw err;
