@@ -17,9 +17,11 @@ import {
   Status,
 } from 'discord.js';
 import { type Config, ConfigError } from '../../config.js';
+import { PlatformError } from '../../core/errors.js';
 import type { ChannelPoster } from '../../core/platform.js';
 import { PressLimiter } from '../../core/press-limit.js';
 import { internalErrorReply } from '../../core/reply.js';
+import { refused } from '../reachability.js';
 import {
   answerCommand,
   autocompleteChoices,
@@ -29,6 +31,7 @@ import {
 } from './interaction.js';
 import { createDiscordPoster } from './poster.js';
 import { answerDiscordPress, UPDATE_MESSAGE } from './press.js';
+import { checkDiscordToken } from './preflight.js';
 import { type DiscordMessage, renderDiscordMessage } from './render.js';
 
 /** What startDiscordGateway needs. */
@@ -201,6 +204,8 @@ export async function startDiscordGateway(
   if (!token) throw new ConfigError('DISCORD_TOKEN', 'must be set to connect to the Discord gateway');
   const log = logger.child({ component: 'discord' });
   const deps: DiscordDeps = { ...options, logger: log };
+  // Unreachable host or refused token: one clear line now, not retries and a READY timeout later.
+  await checkDiscordToken(config);
 
   const client: Client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -236,7 +241,12 @@ export async function startDiscordGateway(
   const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
   const ready = new Promise<Client<true>>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`discord: no READY within ${readyTimeoutMs} ms`)),
+      () =>
+        reject(
+          new PlatformError(
+            `discord: the gateway sent no READY within ${Math.round(readyTimeoutMs / 1000)} s: check the network (websockets to the gateway URL)`,
+          ),
+        ),
       readyTimeoutMs,
     );
     client.once(Events.ClientReady, (c) => {
@@ -249,6 +259,8 @@ export async function startDiscordGateway(
     await ready;
   } catch (err) {
     await client.destroy();
+    if ((err as { code?: string }).code === 'TokenInvalid')
+      throw refused('discord', config.discord.apiUrl, 'DISCORD_TOKEN', 'not a valid token');
     throw err;
   }
   const readyClient = client as Client<true>;

@@ -12,6 +12,7 @@ import { App, HTTPReceiver, type SlashCommand, SocketModeReceiver } from '@slack
 import { type Config, ConfigError } from '../../config.js';
 import { takeCursor } from '../../core/actions.js';
 import { type Command, findCommand } from '../../core/command.js';
+import { PlatformError } from '../../core/errors.js';
 import { parseArgs } from '../../core/parse.js';
 import type { ChannelPoster } from '../../core/platform.js';
 import { internalErrorReply, type Reply, userErrorReply } from '../../core/reply.js';
@@ -21,8 +22,12 @@ import { echo } from '../../core/text.js';
 import type { Logger } from '../../logger.js';
 import { type AdapterDeps, servedCommands } from '../deps.js';
 import { HEALTH_PATH, serveHealth } from '../health.js';
+<<<<<<< HEAD
 import { RecentKeys } from '../recent-keys.js';
 import { requestPath } from '../request-path.js';
+=======
+import { hostOf, networkCode, refused, unreachable } from '../reachability.js';
+>>>>>>> c05ebb1 (A platform that cannot be reached or refuses its token fails once, fast, in one line)
 import { within } from '../time-limit.js';
 import { SLACK_ACTION_PATTERN } from './actions.js';
 import { boltLogger } from './bolt-logger.js';
@@ -107,7 +112,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   if (!slack.botToken)
     throw new ConfigError('SLACK_BOT_TOKEN', 'must be set to start the Slack app (an xoxb- token)');
   const log = logger.child({ component: 'slack' });
-  const bolt = boltLogger(logger);
+  let starting = true;
+  const bolt = boltLogger(logger, () => starting);
   // The scheduler owns retries (with Retry-After), so the client never sleeps or retries on its own.
   const clientOptions = {
     slackApiUrl: slack.apiUrl,
@@ -158,11 +164,17 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     log.error({ err }, 'slack: error outside the command boundary');
   });
 
-  await app.init();
+  // auth.test with the bot token: an unreachable host or a refused token fails here, in one line.
+  await app.init().catch((err: unknown) => {
+    throw slackStartupError(err, slack.apiUrl, 'SLACK_BOT_TOKEN');
+  });
   const poster = createSlackPoster(app.client as unknown as Parameters<typeof createSlackPoster>[0], log);
 
   if (receiver instanceof SocketModeReceiver) {
-    await app.start();
+    await app.start().catch((err: unknown) => {
+      throw slackStartupError(err, slack.apiUrl, 'SLACK_APP_TOKEN');
+    });
+    starting = false;
     log.info('slack: connected in Socket Mode');
     const socket = receiver;
     return {
@@ -175,6 +187,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       },
     };
   }
+  starting = false;
   const http = receiver;
   const handleRequest = (req: IncomingMessage, res: ServerResponse): boolean => {
     const path = requestPath(req);
@@ -244,6 +257,26 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       });
     },
   };
+}
+
+/**
+ * A Web API failure at start-up as one line: the host it could not reach, or the token it refused
+ * (Bolt may wrap the client's error in its own, with the original inside).
+ */
+export function slackStartupError(err: unknown, apiUrl: string, tokenVariable: string): Error {
+  const inner = (err as { original?: unknown }).original ?? err;
+  const platform = (e: unknown) =>
+    (e as { code?: string; data?: { error?: string } }).code === 'slack_webapi_platform_error'
+      ? ((e as { data?: { error?: string } }).data?.error ?? 'refused')
+      : null;
+  const reason = platform(err) ?? platform(inner);
+  if (reason) return refused('slack', apiUrl, tokenVariable, reason);
+  const status = (inner as { statusCode?: number }).statusCode;
+  if ((inner as { code?: string }).code === 'slack_webapi_http_error' && status)
+    return new PlatformError(`slack: ${hostOf(apiUrl)} answered HTTP ${status}: check SLACK_API_URL`);
+  if (networkCode(err) || (err as { code?: string }).code === 'slack_webapi_request_error')
+    return unreachable('slack', apiUrl, 'SLACK_API_URL', err);
+  return err instanceof Error ? err : new Error(String(err));
 }
 
 /**
