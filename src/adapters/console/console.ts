@@ -1,12 +1,9 @@
-import readline from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
 import type { Command, CommandContext } from '../../core/command.js';
 import { parseCommandLine } from '../../core/parse.js';
 import { internalErrorReply, type Reply } from '../../core/reply.js';
 import { type ContextDeps, commandContext, runCommand } from '../../core/run-command.js';
 import type { Logger } from '../../logger.js';
 import { servedCommands } from '../deps.js';
-import { renderText } from './render.js';
 
 /** What the console needs to answer a line. */
 export interface ConsoleDeps {
@@ -51,25 +48,4 @@ export async function answerLine(line: string, deps: ConsoleDeps): Promise<Reply
     deps.logger.error({ err, line: line.slice(0, 200) }, 'command failed');
     return internalErrorReply();
   }
-}
-
-/** Runs the interactive REPL until the input ends or the user types /quit. */
-export async function runRepl(deps: ConsoleDeps, input: Readable, output: Writable): Promise<void> {
-  const rl = readline.createInterface({
-    input,
-    output,
-    prompt: 'podium> ',
-    terminal: (output as { isTTY?: boolean }).isTTY === true,
-  });
-  output.write(
-    'Podium — sports answers with sources. Try /podium 1500m, /quote kerr silver, /help. /quit to leave.\n',
-  );
-  rl.prompt();
-  for await (const line of rl) {
-    const trimmed = line.trim();
-    if (trimmed === '/quit' || trimmed === '/exit') break;
-    if (trimmed !== '') output.write(`${renderText(await answerLine(trimmed, deps))}\n\n`);
-    rl.prompt();
-  }
-  rl.close();
 }
