@@ -54,7 +54,7 @@ async function closedPort(): Promise<number> {
 
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |"stack"|\{"level"/);
 
-describe('podium start with a platform it cannot use', { timeout: 60_000 }, () => {
+describe('podium start with a platform it cannot use', { timeout: 120_000 }, () => {
   let discord: FakeDiscord;
   let slack: FakeSlack;
   beforeAll(async () => {
