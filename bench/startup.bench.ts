@@ -3,6 +3,7 @@
  * `node -e 0` (the floor), one `podium ask "/podium 1500m"` from dist/, and a second `npm start`
  * (nothing to compile) until the REPL prompt. Targets: ask ≤ 3× node -e 0; the second start to the
  * prompt ≤ 2.5× one ask. Runs are interleaved, so a burst of load hits all three alike.
+ * BENCH_BEFORE=<another checkout, built> adds its `podium ask` to the same run, for a before/after.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -67,10 +68,15 @@ export async function run(): Promise<string> {
     const floor: number[] = [];
     const ask: number[] = [];
     const start: number[] = [];
+    const before: number[] = [];
+    const beforeBin = process.env.BENCH_BEFORE
+      ? path.join(process.env.BENCH_BEFORE, 'dist/src/bin.js')
+      : null;
     await toPrompt(env); // warm-up: the SQLite file is created once
     for (let i = 0; i < RUNS; i++) {
       floor.push(timed(process.execPath, ['-e', '0'], env));
       ask.push(timed(process.execPath, [BIN, 'ask', '/podium 1500m'], env));
+      if (beforeBin) before.push(timed(process.execPath, [beforeBin, 'ask', '/podium 1500m'], env));
       start.push(await toPrompt(env));
     }
     const f = median(floor);
@@ -85,6 +91,16 @@ export async function run(): Promise<string> {
           ['`node -e 0`', fmtMs(f), '1×', '—'],
           ['`podium ask "/podium 1500m"` (dist)', fmtMs(a), `${(a / f).toFixed(2)}× node -e 0`, '≤ 3×'],
           ['second `npm start` to the prompt', fmtMs(s), `${(s / a).toFixed(2)}× ask`, '≤ 2.5×'],
+          ...(beforeBin
+            ? [
+                [
+                  `before: \`podium ask\` of ${process.env.BENCH_BEFORE}`,
+                  fmtMs(median(before)),
+                  `${(median(before) / f).toFixed(2)}× node -e 0`,
+                  '—',
+                ],
+              ]
+            : []),
         ],
       ),
     ].join('\n');

@@ -42,10 +42,12 @@ function isStale(files) {
   return changed ? `${changed} changed` : null;
 }
 
-const files = sources();
-const reason = process.argv.includes('--always') ? 'npm run build' : isStale(files);
-if (reason) {
-  if (!process.argv.includes('--always')) process.stderr.write(`podium: building (${reason})…\n`);
+/** Builds when stale (or always); exits the process with tsc's status if the build fails. */
+export function buildIfStale(always = false) {
+  const files = sources();
+  const reason = always ? 'npm run build' : isStale(files);
+  if (!reason) return;
+  if (!always) process.stderr.write(`podium: building (${reason})…\n`);
   const startedAt = Date.now();
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const run = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
@@ -54,4 +56,8 @@ if (reason) {
   if (run.status !== 0) process.exit(run.status ?? 1);
   // The start time, not the end: a file saved during the build makes the next start build again.
   writeFileSync(STAMP, `${JSON.stringify({ builtAt: startedAt, files })}\n`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildIfStale(process.argv.includes('--always'));
 }
