@@ -18,7 +18,6 @@ import { createLogger, type Logger } from './logger.js';
 import { redactSecrets } from './redact.js';
 import type { PodiumStore } from './store/index.js';
 
-
 const FORMATS = ['text', 'json', 'discord', 'slack'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -121,7 +120,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     // .env in the working directory fills in what the real environment does not set.
     const config = loadConfig(withDotEnv());
-    const logger = createLogger(config.logLevel, undefined, { format: config.logFormat, color: config.color });
+    const logger = createLogger(config.logLevel, undefined, {
+      format: config.logFormat,
+      color: config.color,
+    });
     switch (verb) {
       case 'start': {
         const { start } = await import('./start.js');

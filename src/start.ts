@@ -77,68 +77,68 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   }
 
   async function startAdapters(): Promise<void> {
-  if (config.discord.publicKey) {
-    // HTTP interactions: Discord sends every interaction to the endpoint once its URL is saved,
-    // so a gateway connection would sit idle. Scheduled posts go over REST with the bot token.
-    const { startDiscordHttp, createDiscordPoster, checkDiscordToken } = await import(
-      './adapters/discord/index.js'
-    );
-    // The token is only for posting, but a wrong one should fail now, not at the first post.
-    await checkDiscordToken(config);
-    const shared = store.kind === 'redis' ? store : null;
-    const http = await startDiscordHttp({
-      ...deps,
-      listen: false,
-      // A replayed interaction is run once even when the replay reaches another instance.
-      ...(shared
-        ? {
-            firstDelivery: (id: string) =>
-              shared.claims.acquire(
-                `discord-interaction:${id}`,
-                instanceTag,
-                Date.now(),
-                DISCORD_REPLAY_TTL_MS,
-              ),
-          }
-        : {}),
-    });
-    stoppers.push(http);
-    handlers.push(http.handleRequest);
-    readiness.discord = () => null;
-    if (config.discord.token) posters.push(createDiscordPoster({ config, logger }));
-    else
-      logger.warn(
-        'DISCORD_TOKEN is not set: interactions are answered, but scheduled posts to Discord are off',
+    if (config.discord.publicKey) {
+      // HTTP interactions: Discord sends every interaction to the endpoint once its URL is saved,
+      // so a gateway connection would sit idle. Scheduled posts go over REST with the bot token.
+      const { startDiscordHttp, createDiscordPoster, checkDiscordToken } = await import(
+        './adapters/discord/index.js'
       );
-  } else if (config.discord.token) {
-    const { startDiscordGateway } = await import('./adapters/discord/index.js');
-    const discord = await startDiscordGateway(deps);
-    stoppers.push(discord);
-    posters.push(discord.poster);
-    readiness.discord = () => discord.notReady();
-    logger.info({ user: discord.client.user.tag }, 'discord gateway connected');
-  }
-  if (config.slack.botToken) {
-    const { startSlack, SLACK_DEDUPE_TTL_MS } = await import('./adapters/slack/app.js');
-    const shared = store.kind === 'redis' ? store : null;
-    const slack = await startSlack({
-      ...deps,
-      allowEveryoneToManageChannels: config.slack.everyoneManagesChannels,
-      listen: false,
-      // Several instances share Redis: a Slack retry that lands on another one is answered once.
-      ...(shared
-        ? {
-            firstDelivery: (key: string) =>
-              shared.claims.acquire(`slack-delivery:${key}`, instanceTag, Date.now(), SLACK_DEDUPE_TTL_MS),
-          }
-        : {}),
-    });
-    stoppers.push(slack);
-    posters.push(slack.poster);
-    if (slack.handleRequest) handlers.push(slack.handleRequest);
-    readiness.slack = () => slack.notReady();
-    logger.info({ mode: config.slack.mode }, 'slack connected');
-  }
+      // The token is only for posting, but a wrong one should fail now, not at the first post.
+      await checkDiscordToken(config);
+      const shared = store.kind === 'redis' ? store : null;
+      const http = await startDiscordHttp({
+        ...deps,
+        listen: false,
+        // A replayed interaction is run once even when the replay reaches another instance.
+        ...(shared
+          ? {
+              firstDelivery: (id: string) =>
+                shared.claims.acquire(
+                  `discord-interaction:${id}`,
+                  instanceTag,
+                  Date.now(),
+                  DISCORD_REPLAY_TTL_MS,
+                ),
+            }
+          : {}),
+      });
+      stoppers.push(http);
+      handlers.push(http.handleRequest);
+      readiness.discord = () => null;
+      if (config.discord.token) posters.push(createDiscordPoster({ config, logger }));
+      else
+        logger.warn(
+          'DISCORD_TOKEN is not set: interactions are answered, but scheduled posts to Discord are off',
+        );
+    } else if (config.discord.token) {
+      const { startDiscordGateway } = await import('./adapters/discord/index.js');
+      const discord = await startDiscordGateway(deps);
+      stoppers.push(discord);
+      posters.push(discord.poster);
+      readiness.discord = () => discord.notReady();
+      logger.info({ user: discord.client.user.tag }, 'discord gateway connected');
+    }
+    if (config.slack.botToken) {
+      const { startSlack, SLACK_DEDUPE_TTL_MS } = await import('./adapters/slack/app.js');
+      const shared = store.kind === 'redis' ? store : null;
+      const slack = await startSlack({
+        ...deps,
+        allowEveryoneToManageChannels: config.slack.everyoneManagesChannels,
+        listen: false,
+        // Several instances share Redis: a Slack retry that lands on another one is answered once.
+        ...(shared
+          ? {
+              firstDelivery: (key: string) =>
+                shared.claims.acquire(`slack-delivery:${key}`, instanceTag, Date.now(), SLACK_DEDUPE_TTL_MS),
+            }
+          : {}),
+      });
+      stoppers.push(slack);
+      posters.push(slack.poster);
+      if (slack.handleRequest) handlers.push(slack.handleRequest);
+      readiness.slack = () => slack.notReady();
+      logger.info({ mode: config.slack.mode }, 'slack connected');
+    }
   }
 
   // One HTTP server whenever a platform adapter runs: health, readiness, metrics and receivers.

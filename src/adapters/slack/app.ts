@@ -22,12 +22,9 @@ import { echo } from '../../core/text.js';
 import type { Logger } from '../../logger.js';
 import { type AdapterDeps, servedCommands } from '../deps.js';
 import { HEALTH_PATH, serveHealth } from '../health.js';
-<<<<<<< HEAD
+import { hostOf, networkCode, refused, unreachable } from '../reachability.js';
 import { RecentKeys } from '../recent-keys.js';
 import { requestPath } from '../request-path.js';
-=======
-import { hostOf, networkCode, refused, unreachable } from '../reachability.js';
->>>>>>> c05ebb1 (A platform that cannot be reached or refuses its token fails once, fast, in one line)
 import { within } from '../time-limit.js';
 import { SLACK_ACTION_PATTERN } from './actions.js';
 import { boltLogger } from './bolt-logger.js';
