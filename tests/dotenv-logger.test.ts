@@ -92,21 +92,26 @@ describe('log format', () => {
 
   it('prints readable lines with LOG_FORMAT=pretty, without colours under NO_COLOR', () => {
     const bin = [path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO_ROOT, 'src/bin.ts')];
-    const ask = (env: Record<string, string>) =>
-      spawnSync(process.execPath, [...bin, 'ask', '/subscribe 9'], {
-        cwd: dir,
-        env: { ...process.env, NO_COLOR: '1', PODIUM_STORE: 'redis://127.0.0.1:1', ...env },
-        encoding: 'utf8',
-      });
-    const debug = ask({ LOG_FORMAT: 'pretty', LOG_LEVEL: 'debug' });
-    expect(debug.status).toBe(0);
-    expect(debug.stderr).toMatch(/^\[\d\d:\d\d:\d\d\] ERROR: store unavailable/m);
-    expect(debug.stderr).not.toContain('{"level"');
-    expect(debug.stderr).not.toContain('\u001b[');
-    // At the default level a one-shot command says nothing on stderr: the reply explains.
-    const quiet = ask({ LOG_FORMAT: 'json' });
-    expect(quiet.status).toBe(0);
-    expect(quiet.stderr).toBe('');
-    expect(quiet.stdout).toContain('unavailable');
+    const env = { ...process.env, NO_COLOR: '1', PODIUM_STORE: 'memory://', PODIUM_HISTORY: 'off' };
+    // The console REPL with an explicit LOG_LEVEL and stderr redirected: info lines, readable.
+    const start = spawnSync(process.execPath, [...bin, 'start'], {
+      cwd: dir,
+      env: { ...env, LOG_FORMAT: 'pretty', LOG_LEVEL: 'info' },
+      input: '',
+      encoding: 'utf8',
+    });
+    expect(start.status).toBe(0);
+    expect(start.stderr).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: knowledge base loaded/m);
+    expect(start.stderr).not.toContain('{"level"');
+    expect(start.stderr).not.toContain('\u001b[');
+    // A one-shot command with the store unavailable says so in one line, no stack.
+    const ask = spawnSync(process.execPath, [...bin, 'ask', '/subscribe 9'], {
+      cwd: dir,
+      env: { ...env, PODIUM_STORE: 'redis://127.0.0.1:1' },
+      encoding: 'utf8',
+    });
+    expect(ask.status).toBe(0);
+    expect(ask.stderr).toMatch(/^podium: store unavailable \(.*\): settings are off for this answer\n$/);
+    expect(ask.stdout).toContain('unavailable');
   });
 });
