@@ -30,8 +30,8 @@ import {
   type InteractionResponder,
 } from './interaction.js';
 import { createDiscordPoster } from './poster.js';
-import { answerDiscordPress, UPDATE_MESSAGE } from './press.js';
 import { checkDiscordToken } from './preflight.js';
+import { answerDiscordPress, UPDATE_MESSAGE } from './press.js';
 import { type DiscordMessage, renderDiscordMessage } from './render.js';
 
 /** What startDiscordGateway needs. */
