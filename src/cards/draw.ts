@@ -263,11 +263,20 @@ export function drawFooter(
   ctx.textAlign = 'left';
   ctx.font = font(15);
   ctx.fillStyle = theme.muted;
-  // Each part is isolated (FSI … PDI) so an Arabic headline cannot pull the date into its run.
-  const parts = heading.source.map((p) => `\u2068${drawable(p)}\u2069`).join(' · ');
+  const width = CARD_WIDTH - 2 * PAD - markWidth - 24;
+  if (heading.source.length === 0) {
+    text(ctx, 'No source cited', PAD, y, width);
+    return;
+  }
+  // The headline gives way first, so the date and the count of other sources always show. Each
+  // part is isolated (FSI … PDI) so an Arabic headline cannot pull the date into its run.
+  const iso = (p: string) => `\u2068${p}\u2069`;
+  const [headline = '', ...rest] = heading.source.map(drawable);
   const more = heading.moreSources ? ` (+${heading.moreSources} more)` : '';
-  const line = parts ? `Source: ${parts}${more}` : 'No source cited';
-  text(ctx, line, PAD, y, CARD_WIDTH - 2 * PAD - markWidth - 24);
+  const tail = `${rest.map((p) => ` · ${iso(p)}`).join('')}${more}`;
+  const room = width - ctx.measureText(`Source: ${tail}`).width;
+  const cut = ellipsize(ctx, headline, Math.max(room, width / 3));
+  text(ctx, `Source: ${iso(cut)}${tail}`, PAD, y, width);
 }
 
 /** Encodes the finished card. Async: Skia's PNG encoder runs off the event loop. */
