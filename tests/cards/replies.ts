@@ -56,7 +56,7 @@ export const podiumTie: Reply = {
     { place: 1, athlete: 'Gianmarco Tamberi', country: 'ITA', mark: '2.37', records: [] },
     { place: 1, athlete: 'Hamish Kerr', country: 'NZL', mark: '2.37', records: ['NR'] },
     { place: 3, athlete: 'Shelby McEwen', country: 'USA', mark: '2.33', records: [] },
-  ] as Reply['results'],
+  ] as NonNullable<Reply['results']>,
   sources: [source('Three share the high jump title')],
   ephemeral: false,
 };

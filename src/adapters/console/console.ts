@@ -1,3 +1,4 @@
+import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command, CommandContext } from '../../core/command.js';
@@ -6,6 +7,7 @@ import { internalErrorReply, type Reply } from '../../core/reply.js';
 import { type ContextDeps, commandContext, runCommand } from '../../core/run-command.js';
 import type { Logger } from '../../logger.js';
 import { servedCommands } from '../deps.js';
+import { saveCard } from './cards.js';
 import { renderText } from './render.js';
 
 /** What the console needs to answer a line. */
@@ -15,6 +17,8 @@ export interface ConsoleDeps {
   logger: Logger;
   /** The commands to serve; the registry by default. */
   commands?: readonly Command[];
+  /** Folder the REPL saves each answer's card to, or null until `/images on` (off by default). */
+  cardsDir?: string | null;
 }
 
 /**
@@ -29,6 +33,17 @@ export function consoleContext(deps: ContextDeps, user: string): CommandContext 
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? null,
     canManageChannel: true,
   });
+}
+
+/** Where `/images on` saves cards when no folder is given. */
+export const DEFAULT_CARDS_DIR = path.join('var', 'cards');
+
+/** `/images on [folder]` or `/images off`: the REPL's setting for saving cards. */
+function imagesSetting(line: string): { dir: string | null } | null {
+  const m = /^\/images(?:\s+(on|off)(?:\s+(.+))?)?$/i.exec(line);
+  if (!m) return null;
+  if ((m[1] ?? 'on').toLowerCase() === 'off') return { dir: null };
+  return { dir: m[2]?.trim() || DEFAULT_CARDS_DIR };
 }
 
 /**
@@ -62,13 +77,34 @@ export async function runRepl(deps: ConsoleDeps, input: Readable, output: Writab
     terminal: (output as { isTTY?: boolean }).isTTY === true,
   });
   output.write(
-    'Podium — sports answers with sources. Try /podium 1500m, /quote kerr silver, /help. /quit to leave.\n',
+    'Podium — sports answers with sources. Try /podium 1500m, /quote kerr silver, /help. /images on saves cards. /quit to leave.\n',
   );
   rl.prompt();
+  let cardsDir = deps.cardsDir ?? null;
+  let saved = 0;
   for await (const line of rl) {
     const trimmed = line.trim();
     if (trimmed === '/quit' || trimmed === '/exit') break;
-    if (trimmed !== '') output.write(`${renderText(await answerLine(trimmed, deps))}\n\n`);
+    const setting = imagesSetting(trimmed);
+    if (setting) {
+      cardsDir = setting.dir;
+      output.write(cardsDir ? `Cards will be saved in ${cardsDir}/\n\n` : 'Cards are no longer saved.\n\n');
+    } else if (trimmed !== '') {
+      const reply = await answerLine(trimmed, deps);
+      output.write(`${renderText(reply)}\n`);
+      if (cardsDir) {
+        saved += 1;
+        const file = path.join(cardsDir, `card-${Date.now()}-${saved}.png`);
+        try {
+          const written = await saveCard(reply, file);
+          if (written.length) output.write(`Card saved: ${written.join(', ')}\n`);
+        } catch (err) {
+          deps.logger.error({ err }, 'card not saved');
+          output.write(`Card not saved: ${(err as Error).message}\n`);
+        }
+      }
+      output.write('\n');
+    }
     rl.prompt();
   }
   rl.close();
