@@ -1,3 +1,4 @@
+import { createCardMaker } from './adapters/cards.js';
 import { consoleContext, runRepl } from './adapters/console/console.js';
 import { createConsolePoster } from './adapters/console/poster.js';
 import type { Config } from './config.js';
@@ -62,7 +63,9 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     knowledge: () => (kb.events.size > 0 ? null : 'knowledge base is empty'),
     store: () => store.ping(),
   };
-  const deps = { config, kb, logger, subscriptions };
+  // PODIUM_IMAGES=false leaves cards out everywhere: answers, scheduled posts and Slack uploads.
+  const cards = createCardMaker({ enabled: config.images.enabled, logger });
+  const deps = { config, kb, logger, subscriptions, cards };
 
   if (config.discord.publicKey) {
     // HTTP interactions: Discord sends every interaction to the endpoint once its URL is saved,
@@ -88,7 +91,7 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     stoppers.push(http);
     handlers.push(http.handleRequest);
     readiness.discord = () => null;
-    if (config.discord.token) posters.push(createDiscordPoster({ config, logger }));
+    if (config.discord.token) posters.push(createDiscordPoster({ config, logger, cards }));
     else
       logger.warn(
         'DISCORD_TOKEN is not set: interactions are answered, but scheduled posts to Discord are off',

@@ -19,6 +19,11 @@ export interface CardOptions {
   kind?: CardKind;
 }
 
+/** The reply a card draws: the one that illustrates this reply, if any (one level deep). */
+function pictured(reply: Reply): Reply {
+  return reply.card && typeof reply.card === 'object' ? reply.card : reply;
+}
+
 /** A rendered card. */
 export interface Card {
   kind: CardKind;
@@ -29,7 +34,8 @@ export interface Card {
  * Reply → PNG: the podium, results or quote card for this reply, or null when the reply has no
  * card (misses, errors, help). Pure: it reads only the reply and the fonts Podium ships.
  */
-export async function renderCard(reply: Reply, options: CardOptions = {}): Promise<Card | null> {
+export async function renderCard(given: Reply, options: CardOptions = {}): Promise<Card | null> {
+  const reply = pictured(given);
   const kind = options.kind ?? cardKindFor(reply);
   if (!kind) return null;
   const theme = THEMES[options.theme ?? 'dark'];
@@ -39,7 +45,8 @@ export async function renderCard(reply: Reply, options: CardOptions = {}): Promi
 }
 
 /** Every page of a reply's card (one for podium and quote cards, one per page of a long field). */
-export async function renderCardPages(reply: Reply, options: CardOptions = {}): Promise<Card[]> {
+export async function renderCardPages(given: Reply, options: CardOptions = {}): Promise<Card[]> {
+  const reply = pictured(given);
   const kind = options.kind ?? cardKindFor(reply);
   if (!kind) return [];
   const pages = kind === 'results' ? resultsPageCount(reply) : 1;

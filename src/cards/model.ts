@@ -112,9 +112,11 @@ export type CardKind = 'podium' | 'results' | 'quote';
 /**
  * The card for a reply: quotes get the quote card; a result with only medal places the podium
  * card; a longer field (places past 3, non-finishers) the results table. Misses, errors and help
- * get none: their text is the whole answer.
+ * get none: their text is the whole answer. A reply illustrated by another (reply.card) gets that one's.
  */
 export function cardKindFor(reply: Reply): CardKind | null {
+  const card = reply.card;
+  if (card && typeof card === 'object') return card.card ? null : cardKindFor(card);
   if (reply.tone === 'error' || reply.tone === 'help' || reply.tone === 'miss') return null;
   const quote = (reply as { quote?: unknown }).quote;
   if (quote && typeof quote === 'object' && str((quote as { text?: unknown }).text)) return 'quote';

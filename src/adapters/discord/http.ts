@@ -257,20 +257,42 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
     };
     return {
       state: () => state,
-      reply: async (message) => {
+      reply: async (message, files) => {
         state.replied = true;
-        respond({ type: CHANNEL_MESSAGE, data: message });
+        if (files.length === 0) {
+          respond({ type: CHANNEL_MESSAGE, data: message });
+          return;
+        }
+        // A JSON response cannot carry a file: the text answers at once, without the picture, and
+        // a multipart edit of @original adds it.
+        const { attachments, ...text } = message;
+        const [first, ...others] = text.embeds;
+        if (first) {
+          const { image: _addedByTheEdit, ...firstText } = first;
+          respond({ type: CHANNEL_MESSAGE, data: { ...text, embeds: [firstText, ...others] } });
+        } else respond({ type: CHANNEL_MESSAGE, data: text });
+        const { flags: _fixedByTheResponse, ...edit } = message;
+        const w = webhook();
+        const later = rest
+          .patch(Routes.webhookMessage(w.appId, w.token, '@original'), { body: edit, files, auth: false })
+          .then(
+            () => undefined,
+            (err: unknown) => log.warn({ err, attachments }, 'discord: could not attach the card'),
+          );
+        pending.add(later);
+        void later.finally(() => pending.delete(later));
       },
-      edit: (message) => {
+      edit: (message, files) => {
         const w = webhook();
         return rest.patch(Routes.webhookMessage(w.appId, w.token, '@original'), {
           body: message,
+          files,
           auth: false,
         });
       },
-      followUp: (message) => {
+      followUp: (message, files) => {
         const w = webhook();
-        return rest.post(Routes.webhook(w.appId, w.token), { body: message, auth: false });
+        return rest.post(Routes.webhook(w.appId, w.token), { body: message, files, auth: false });
       },
       deleteOriginal: () => {
         const w = webhook();
