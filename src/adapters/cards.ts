@@ -1,3 +1,4 @@
+import { loadFonts } from '../cards/fonts.js';
 import { type Card, renderCard } from '../cards/index.js';
 import type { Reply } from '../core/reply.js';
 import type { Logger } from '../logger.js';
@@ -14,6 +15,9 @@ export const CARD_FILENAME = 'card.png';
  */
 export function createCardMaker(options: { enabled: boolean; logger: Logger }): CardMaker | null {
   if (!options.enabled) return null;
+  // Register the fonts now, at start-up: doing it on the first answer would block the event loop
+  // for a few hundred milliseconds while a gateway connection waits for its heartbeat.
+  loadFonts();
   return async (reply) => {
     try {
       return await renderCard(reply);
