@@ -126,6 +126,13 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     logger.info({ mode: config.slack.mode }, 'slack connected');
   }
 
+  // Slack image blocks point at GET /cards/<id>.png on this server (signed, expiring URLs).
+  const cardSecret = config.slack.signingSecret ?? config.slack.botToken;
+  if (cards && config.images.publicUrl && cardSecret) {
+    const { cardRoute, cardSigningKey } = await import('./adapters/slack/cards.js');
+    handlers.push(cardRoute({ key: cardSigningKey(cardSecret), logger }));
+  }
+
   // One HTTP server whenever a platform adapter runs: health, readiness, metrics and receivers.
   let ops: OpsServer | null = null;
   if (!consoleMode) {
