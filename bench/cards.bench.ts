@@ -4,7 +4,7 @@
  * cards off, both measured in the same run.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +20,10 @@ export const name = 'cards';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'bench', 'out');
-const RUNS = 5;
-const RENDERS_PER_RUN = 40;
+const RUNS = 3;
+const RENDERS_PER_RUN = 20;
 const RSS_PROCESSES = 2;
-const RSS_INTERACTIONS = 200;
+const RSS_INTERACTIONS = 100;
 const APP_ID = '800000000000000001';
 
 const CARDS: [string, Reply][] = [
@@ -184,6 +184,8 @@ export async function run(): Promise<string> {
   for (const [label, reply] of CARDS) {
     const r = await renderTimes(reply);
     rows.push([label, fmtMs(r.p50), `${fmtMs(r.p99)} (runs: ${r.p99s.map(fmtMs).join(', ')})`, kb(r.bytes)]);
+    // On a busy machine this takes minutes: show progress on stderr (stdout stays the markdown).
+    process.stderr.write(`cards: ${rows.at(-1)?.join(' | ')}\n`);
   }
   const script = await prepareChild();
   const off = await connectedRss(script, false);
