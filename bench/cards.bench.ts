@@ -117,6 +117,8 @@ async function prepareChild(): Promise<string> {
     cwd: ROOT,
     stdio: 'ignore',
   });
+  // The compiled code finds its fonts beside package.json, as in an install: link them in.
+  await symlink(path.join(ROOT, 'assets'), path.join(dist, 'assets'), 'dir');
   await mkdir(OUT, { recursive: true });
   const script = path.join(OUT, 'cards-bench-child.mjs');
   await writeFile(script, CHILD_SOURCE);

@@ -7,8 +7,7 @@ import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { runRepl } from '../../src/adapters/console/console.js';
-import { consoleContext } from '../../src/cli.js';
+import { consoleContext, runRepl } from '../../src/adapters/console/console.js';
 import { createLogger } from '../../src/logger.js';
 import { loadShippedKb, REPO_ROOT } from '../helpers.js';
 
@@ -68,7 +67,10 @@ describe('console REPL', () => {
       text += c.toString('utf8');
     });
     const done = runRepl(
-      { context: () => consoleContext(kb), logger: createLogger('silent') },
+      {
+        context: () => consoleContext({ kb, subscriptions: null }, 'tester'),
+        logger: createLogger('silent'),
+      },
       input,
       output,
     );
