@@ -14,6 +14,7 @@ import { internalErrorReply } from '../../core/reply.js';
 import { serveHealth } from '../health.js';
 import { RecentKeys } from '../recent-keys.js';
 import { requestPath } from '../request-path.js';
+import { editInCard, withoutCardImage } from './card-file.js';
 import {
   answerCommand,
   autocompleteChoices,
@@ -259,26 +260,10 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
       state: () => state,
       reply: async (message, files) => {
         state.replied = true;
-        if (files.length === 0) {
-          respond({ type: CHANNEL_MESSAGE, data: message });
-          return;
-        }
-        // A JSON response cannot carry a file: the text answers at once, without the picture, and
-        // a multipart edit of @original adds it.
-        const { attachments, ...text } = message;
-        const [first, ...others] = text.embeds;
-        if (first) {
-          const { image: _addedByTheEdit, ...firstText } = first;
-          respond({ type: CHANNEL_MESSAGE, data: { ...text, embeds: [firstText, ...others] } });
-        } else respond({ type: CHANNEL_MESSAGE, data: text });
-        const { flags: _fixedByTheResponse, ...edit } = message;
-        const w = webhook();
-        const later = rest
-          .patch(Routes.webhookMessage(w.appId, w.token, '@original'), { body: edit, files, auth: false })
-          .then(
-            () => undefined,
-            (err: unknown) => log.warn({ err, attachments }, 'discord: could not attach the card'),
-          );
+        respond({ type: CHANNEL_MESSAGE, data: files.length ? withoutCardImage(message) : message });
+        // A JSON response cannot carry a file: a multipart edit of @original adds the picture.
+        if (files.length === 0) return;
+        const later = editInCard(rest, webhook(), message, files, log);
         pending.add(later);
         void later.finally(() => pending.delete(later));
       },
