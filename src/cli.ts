@@ -52,13 +52,18 @@ async function renderAs(format: Format, reply: Reply): Promise<string> {
 async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { format: { type: 'string', short: 'f', default: 'text' } },
+    options: {
+      format: { type: 'string', short: 'f', default: 'text' },
+      image: { type: 'string', short: 'i' },
+    },
     allowPositionals: true,
   });
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   if (positionals.length === 0)
     throw new UsageError('ask needs a command line, e.g. podium ask "/podium 1500m"');
+  if (values.image !== undefined && values.image.trim() === '')
+    throw new UsageError('--image needs a file name, e.g. --image podium.png');
   const line = positionals.join(' ');
   const kb = await loadKnowledgeBase(config.dataDir, { includeDrafts: config.includeDrafts });
   // Settings commands need the store (the console is a channel too); answers never do, so a
@@ -77,6 +82,12 @@ async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): P
       logger,
     });
     io.stdout(`${await renderAs(format, reply)}\n`);
+    if (values.image !== undefined) {
+      // The path goes to stderr so stdout stays the answer alone (JSON stays parseable).
+      const { saveCard } = await import('./adapters/console/cards.js');
+      const written = await saveCard(reply, values.image);
+      io.stderr(written.length ? `card: ${written.join(', ')}\n` : 'no card for this answer\n');
+    }
   } finally {
     await store?.close().catch(() => undefined);
   }

@@ -41,6 +41,13 @@ export interface Config {
     /** Let every member change channel settings (/subscribe …); by default workspace admins only. */
     everyoneManagesChannels: boolean;
   };
+  /** PNG cards (podium, results, quote) attached to answers. */
+  images: {
+    /** PODIUM_IMAGES: attach cards (default true). */
+    enabled: boolean;
+    /** PODIUM_PUBLIC_URL: where Podium's own GET /cards/<id>.png is reachable (Slack image blocks). */
+    publicUrl: string | null;
+  };
   port: number;
   /** sqlite://path, redis://…, rediss://… or memory:// */
   store: string;
@@ -113,6 +120,18 @@ const EnvSchema = z.object({
   SLACK_EVERYONE_MANAGES_CHANNELS: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
     z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('false'),
+  ),
+  PODIUM_IMAGES: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
+    z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('true'),
+  ),
+  PODIUM_PUBLIC_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .refine((v) => /^https?:\/\/[^\s?#]+$/.test(v), 'an http(s) URL')
+      .optional(),
   ),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   PODIUM_STORE: z.preprocess(
@@ -205,6 +224,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
       everyoneManagesChannels: ['true', '1', 'yes'].includes(e.SLACK_EVERYONE_MANAGES_CHANNELS),
     },
+    images: {
+      enabled: ['true', '1', 'yes'].includes(e.PODIUM_IMAGES),
+      publicUrl: e.PODIUM_PUBLIC_URL ? e.PODIUM_PUBLIC_URL.replace(/\/+$/, '') : null,
+    },
     port: e.PORT,
     store: e.PODIUM_STORE,
     dataDir,
@@ -233,7 +256,10 @@ function describeNeed(variable: string): string | null {
       return 'socket or http';
     case 'SLACK_EVERYONE_MANAGES_CHANNELS':
     case 'PODIUM_INCLUDE_DRAFTS':
+    case 'PODIUM_IMAGES':
       return 'true or false';
+    case 'PODIUM_PUBLIC_URL':
+      return 'the http(s) URL where Podium is reachable, e.g. https://podium.example.org';
     case 'LOG_LEVEL':
       return `one of ${LOG_LEVELS.join(', ')}`;
     case 'LOG_FORMAT':

@@ -1,3 +1,4 @@
+import { createCardMaker } from './adapters/cards.js';
 import { consoleContext } from './adapters/console/console.js';
 import { createConsolePoster } from './adapters/console/poster.js';
 import { runRepl } from './adapters/console/repl.js';
@@ -65,7 +66,9 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     knowledge: () => (kb.events.size > 0 ? null : 'knowledge base is empty'),
     store: () => store.ping(),
   };
-  const deps = { config, kb, logger, subscriptions };
+  // PODIUM_IMAGES=false leaves cards out everywhere: answers, scheduled posts and Slack uploads.
+  const cards = createCardMaker({ enabled: config.images.enabled, logger });
+  const deps = { config, kb, logger, subscriptions, cards };
 
   try {
     await startAdapters();
@@ -139,6 +142,13 @@ export async function start(config: Config, logger: Logger): Promise<number> {
       readiness.slack = () => slack.notReady();
       logger.info({ mode: config.slack.mode }, 'slack connected');
     }
+  }
+
+  // Slack image blocks point at GET /cards/<id>.png on this server (signed, expiring URLs).
+  const cardSecret = config.slack.signingSecret ?? config.slack.botToken;
+  if (cards && config.images.publicUrl && cardSecret) {
+    const { cardRoute, cardSigningKey } = await import('./adapters/slack/cards.js');
+    handlers.push(cardRoute({ key: cardSigningKey(cardSecret), logger }));
   }
 
   // One HTTP server whenever a platform adapter runs: health, readiness, metrics and receivers.

@@ -1,4 +1,4 @@
-import { dayMonth, eventName } from './format.js';
+import { dayMonth, eventName, eventTitle, eventWhere, longDate } from './format.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Reply } from './reply.js';
 import type { SportEvent } from './schema.js';
@@ -53,11 +53,34 @@ export function onThisDay(kb: KnowledgeBase, localDate: string, includeSameYear 
   const shown = events.slice(0, ON_THIS_DAY_LIMIT);
   const lines = shown.map((e) => anniversaryLine(kb, e));
   if (events.length > shown.length) lines.push(`… and ${events.length - shown.length} more`);
+  const headline = shown.find((e) => e.results.some((r) => r.place <= 3));
   return {
     tone: 'info',
     title: `On this day: ${dayMonth(month, day)}`,
     lines,
     sources: kb.citations(shown.flatMap((e) => e.sources)),
+    ephemeral: false,
+    ...(headline ? { card: podiumCardReply(kb, headline) } : {}),
+  };
+}
+
+/** The podium of an event as a reply of its own, for the card an "on this day" post carries. */
+export function podiumCardReply(kb: KnowledgeBase, e: SportEvent): Reply {
+  return {
+    tone: 'result',
+    title: eventTitle(e),
+    summary: `${eventWhere(e)} · ${longDate(e.date)}`,
+    results: e.results
+      .filter((r) => r.place <= 3)
+      .sort((a, b) => a.place - b.place)
+      .map((r) => ({
+        place: r.place,
+        athlete: kb.athlete(r.athlete)?.name ?? r.athlete,
+        country: r.country,
+        mark: r.mark,
+        records: r.records,
+      })),
+    sources: kb.citations([...e.sources, ...e.results.flatMap((r) => r.sources)]),
     ephemeral: false,
   };
 }

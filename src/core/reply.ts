@@ -99,6 +99,11 @@ export interface Reply {
   actions?: ReplyAction[];
   /** Which page of a long answer this is. */
   page?: ReplyPage;
+  /**
+   * The answer whose picture illustrates this one, when it is not this one: "on this day" posts
+   * carry the podium card of the day's headline event. Text renderers ignore it.
+   */
+  card?: Reply;
 }
 
 /** A reply for an expected miss ("no quotes from …"): a normal answer, visible to the channel. */

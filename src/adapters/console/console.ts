@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command, CommandContext } from '../../core/command.js';
 import { parseCommandLine } from '../../core/parse.js';
 import { internalErrorReply, type Reply } from '../../core/reply.js';
@@ -12,6 +13,8 @@ export interface ConsoleDeps {
   logger: Logger;
   /** The commands to serve; the registry by default. */
   commands?: readonly Command[];
+  /** Folder the REPL saves each answer's card to, or null until `/images on` (off by default). */
+  cardsDir?: string | null;
 }
 
 /**
@@ -26,6 +29,17 @@ export function consoleContext(deps: ContextDeps, user: string): CommandContext 
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? null,
     canManageChannel: true,
   });
+}
+
+/** Where `/images on` saves cards when no folder is given. */
+export const DEFAULT_CARDS_DIR = path.join('var', 'cards');
+
+/** `/images on [folder]` or `/images off`: the REPL's setting for saving cards. */
+export function imagesSetting(line: string): { dir: string | null } | null {
+  const m = /^\/images(?:\s+(on|off)(?:\s+(.+))?)?$/i.exec(line);
+  if (!m) return null;
+  if ((m[1] ?? 'on').toLowerCase() === 'off') return { dir: null };
+  return { dir: m[2]?.trim() || DEFAULT_CARDS_DIR };
 }
 
 /**

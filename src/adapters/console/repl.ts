@@ -1,9 +1,11 @@
+import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { servedCommands } from '../deps.js';
+import { saveCard } from './cards.js';
 import { colorize, useColor } from './colors.js';
 import { consoleCompleter, EXIT_WORDS } from './completer.js';
-import { answerLine, type ConsoleDeps } from './console.js';
+import { answerLine, type ConsoleDeps, imagesSetting } from './console.js';
 import { HISTORY_SIZE, openHistory } from './history.js';
 import { renderText } from './render.js';
 
@@ -16,7 +18,7 @@ export interface ReplOptions {
 }
 
 const GREETING =
-  'Podium — sports answers with sources. Try /podium 1500m, /quote kerr silver, /help. Tab completes; exit or Ctrl-D to leave.';
+  'Podium — sports answers with sources. Try /podium 1500m, /quote kerr silver, /help. Tab completes; /images on saves cards; exit or Ctrl-D to leave.';
 
 /**
  * Runs the interactive REPL until the input ends (Ctrl-D), the user types exit or quit, or presses
@@ -52,6 +54,8 @@ export async function runRepl(
     } else rl.close();
   });
   const closed = new Promise<void>((resolve) => rl.once('close', resolve));
+  let cardsDir = deps.cardsDir ?? null;
+  let saved = 0;
   output.write(`${GREETING}\n`);
   rl.prompt();
   const lines = rl[Symbol.asyncIterator]();
@@ -62,9 +66,26 @@ export async function runRepl(
     const word = trimmed.toLowerCase().replace(/^\//, '');
     if ((EXIT_WORDS as readonly string[]).includes(word)) break;
     if (trimmed !== '') history.add(trimmed);
-    if (trimmed !== '') {
-      const text = renderText(await answerLine(trimmed, deps));
-      output.write(`${color ? colorize(text) : text}\n\n`);
+    const setting = imagesSetting(trimmed);
+    if (setting) {
+      cardsDir = setting.dir;
+      output.write(cardsDir ? `Cards will be saved in ${cardsDir}/\n\n` : 'Cards are no longer saved.\n\n');
+    } else if (trimmed !== '') {
+      const reply = await answerLine(trimmed, deps);
+      const text = renderText(reply);
+      output.write(`${color ? colorize(text) : text}\n`);
+      if (cardsDir) {
+        saved += 1;
+        const file = path.join(cardsDir, `card-${Date.now()}-${saved}.png`);
+        try {
+          const written = await saveCard(reply, file);
+          if (written.length) output.write(`Card saved: ${written.join(', ')}\n`);
+        } catch (err) {
+          deps.logger.error({ err }, 'card not saved');
+          output.write(`Card not saved: ${(err as Error).message}\n`);
+        }
+      }
+      output.write('\n');
     }
     rl.prompt();
   }

@@ -3,6 +3,7 @@
  * answering slash commands and autocomplete from the registry. One error boundary per interaction.
  */
 import {
+  type AttachmentPayload,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -13,6 +14,7 @@ import {
   type InteractionReplyOptions,
   MessageFlags,
   Options,
+  type RawFile,
   type RepliableInteraction,
   Status,
 } from 'discord.js';
@@ -78,19 +80,33 @@ function makeCache(client: () => Client) {
   });
 }
 
+/** discord.js file uploads (multipart) from the card files, with the alt text as description. */
+function toFiles(message: Omit<DiscordMessage, 'flags'>, files: RawFile[]): AttachmentPayload[] {
+  return files.map((f, i) => {
+    const description = message.attachments?.[i]?.description;
+    return { attachment: f.data as Buffer, name: f.name, ...(description ? { description } : {}) };
+  });
+}
+
 /** discord.js options from a rendered payload (discord.js spells allowed_mentions its own way). */
-function toReplyOptions(message: DiscordMessage): InteractionReplyOptions {
+function toReplyOptions(message: DiscordMessage, files: RawFile[] = []): InteractionReplyOptions {
   return {
     embeds: message.embeds,
     ...(message.components ? { components: message.components } : {}),
     allowedMentions: { parse: [] },
+    ...(files.length ? { files: toFiles(message, files) } : {}),
     ...(message.flags !== undefined ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
 
 /** An edit of a message: embeds and buttons (always sent, so a last page drops the ones it lost). */
-function toEditOptions(message: Omit<DiscordMessage, 'flags'>) {
-  return { embeds: message.embeds, components: message.components ?? [], allowedMentions: { parse: [] } };
+function toEditOptions(message: Omit<DiscordMessage, 'flags'>, files: RawFile[] = []) {
+  return {
+    embeds: message.embeds,
+    components: message.components ?? [],
+    allowedMentions: { parse: [] },
+    ...(files.length ? { files: toFiles(message, files) } : {}),
+  };
 }
 
 /** The deferral policy's four steps as discord.js calls on one interaction. */
@@ -101,9 +117,9 @@ function responderFor(interaction: RepliableInteraction): InteractionResponder {
       replied: interaction.replied,
       deferredPrivately: interaction.ephemeral === true,
     }),
-    reply: (message) => interaction.reply(toReplyOptions(message)),
-    edit: (message) => interaction.editReply(toEditOptions(message)),
-    followUp: (message) => interaction.followUp(toReplyOptions(message)),
+    reply: (message, files) => interaction.reply(toReplyOptions(message, files)),
+    edit: (message, files) => interaction.editReply(toEditOptions(message, files)),
+    followUp: (message, files) => interaction.followUp(toReplyOptions(message, files)),
     deleteOriginal: () => interaction.deleteReply(),
   };
 }

@@ -14,6 +14,7 @@ import { internalErrorReply } from '../../core/reply.js';
 import { serveHealth } from '../health.js';
 import { RecentKeys } from '../recent-keys.js';
 import { requestPath } from '../request-path.js';
+import { editInCard, withoutCardImage } from './card-file.js';
 import {
   answerCommand,
   autocompleteChoices,
@@ -257,20 +258,26 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
     };
     return {
       state: () => state,
-      reply: async (message) => {
+      reply: async (message, files) => {
         state.replied = true;
-        respond({ type: CHANNEL_MESSAGE, data: message });
+        respond({ type: CHANNEL_MESSAGE, data: files.length ? withoutCardImage(message) : message });
+        // A JSON response cannot carry a file: a multipart edit of @original adds the picture.
+        if (files.length === 0) return;
+        const later = editInCard(rest, webhook(), message, files, log);
+        pending.add(later);
+        void later.finally(() => pending.delete(later));
       },
-      edit: (message) => {
+      edit: (message, files) => {
         const w = webhook();
         return rest.patch(Routes.webhookMessage(w.appId, w.token, '@original'), {
           body: message,
+          files,
           auth: false,
         });
       },
-      followUp: (message) => {
+      followUp: (message, files) => {
         const w = webhook();
-        return rest.post(Routes.webhook(w.appId, w.token), { body: message, auth: false });
+        return rest.post(Routes.webhook(w.appId, w.token), { body: message, files, auth: false });
       },
       deleteOriginal: () => {
         const w = webhook();

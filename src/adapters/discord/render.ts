@@ -50,6 +50,16 @@ export interface DiscordEmbed {
   color: number;
   fields?: DiscordEmbedField[];
   footer?: { text: string };
+  /** The card, uploaded with the message: `attachment://card.png`. */
+  image?: { url: string };
+}
+
+/** An uploaded file's metadata in a message payload (its bytes go in the multipart part files[id]). */
+export interface DiscordAttachment {
+  /** Index of the file in the upload, as a snowflake string ("0" for files[0]). */
+  id: string;
+  filename: string;
+  description?: string;
 }
 
 /** A message payload as Discord's REST API takes it (interaction callback `data`, webhook, channel message). */
@@ -60,6 +70,8 @@ export interface DiscordMessage {
   flags?: number;
   /** Buttons, when the reply has any (see components.ts). */
   components?: DiscordActionRow[];
+  /** The card's file, uploaded with the message (multipart files[0]). */
+  attachments?: DiscordAttachment[];
 }
 
 const ELLIPSIS = '…';
@@ -253,4 +265,21 @@ export function embedLength(embed: DiscordEmbed): number {
     (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0) +
     (embed.footer?.text.length ?? 0)
   );
+}
+
+/** Alt text longer than this is cut (Discord's limit for an attachment description). */
+export const DISCORD_ATTACHMENT_DESCRIPTION_MAX = 1024;
+
+/**
+ * The message with its card: the embed shows the uploaded file (attachment://) as its image, and
+ * the text embed stays as it is, for screen readers and search.
+ */
+export function withCardImage(message: DiscordMessage, filename: string, alt: string): DiscordMessage {
+  const [first, ...rest] = message.embeds;
+  if (!first) return message;
+  return {
+    ...message,
+    embeds: [{ ...first, image: { url: `attachment://${filename}` } }, ...rest],
+    attachments: [{ id: '0', filename, description: alt.slice(0, DISCORD_ATTACHMENT_DESCRIPTION_MAX) }],
+  };
 }

@@ -28,6 +28,8 @@ import { requestPath } from '../request-path.js';
 import { within } from '../time-limit.js';
 import { SLACK_ACTION_PATTERN } from './actions.js';
 import { boltLogger } from './bolt-logger.js';
+import { type SlackCards, slackCards } from './card-delivery.js';
+import type { FilesUploadClient } from './cards.js';
 import { SLACK_EVENTS_PATH } from './manifest.js';
 import { createSlackPoster } from './poster.js';
 import { type SlackPressEvent, slackPressHandler } from './press.js';
@@ -88,7 +90,7 @@ interface CommandEvent {
   command: SlashCommand;
   ack: (response?: object) => Promise<void>;
   respond: (message: object) => Promise<unknown>;
-  client: { users: { info(args: { user: string }): Promise<{ user?: UserInfo }> } };
+  client: { users: { info(args: { user: string }): Promise<{ user?: UserInfo }> } } & FilesUploadClient;
   context: { retryNum?: number };
 }
 
@@ -151,7 +153,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     convoStore: false,
     deferInitialization: true,
   });
-  const handle = commandHandler(options, log);
+  const cards = slackCards(options, log);
+  const handle = commandHandler(options, log, cards);
   app.command(/^\/.+/, (args) => handle(args as unknown as CommandEvent));
   // Every Podium button (action_id podium-press-N) goes to one press listener.
   const press = slackPressHandler(options, log);
@@ -165,7 +168,11 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   await app.init().catch((err: unknown) => {
     throw slackStartupError(err, slack.apiUrl, 'SLACK_BOT_TOKEN');
   });
-  const poster = createSlackPoster(app.client as unknown as Parameters<typeof createSlackPoster>[0], log);
+  const poster = createSlackPoster(
+    app.client as unknown as Parameters<typeof createSlackPoster>[0],
+    log,
+    cards,
+  );
 
   if (receiver instanceof SocketModeReceiver) {
     await app.start().catch((err: unknown) => {
@@ -281,7 +288,7 @@ export function slackStartupError(err: unknown, apiUrl: string, tokenVariable: s
  * checks permissions, runs, answers in the ack (quick) or through response_url (slow or late). Any
  * throw becomes the ephemeral internal-error reply, logged with its stack and never shown.
  */
-function commandHandler(options: StartSlackOptions, log: Logger) {
+function commandHandler(options: StartSlackOptions, log: Logger, cards: SlackCards) {
   const commands = servedCommands(options);
   const seen = new RecentKeys(SLACK_DEDUPE_TTL_MS, DEDUPE_MAX_KEYS);
   // A retry may reach another instance behind the load balancer; the shared check catches it. If
@@ -302,7 +309,7 @@ function commandHandler(options: StartSlackOptions, log: Logger) {
     let acked = false;
     const ack = async (reply?: Reply) => {
       acked = true;
-      await event.ack(reply ? renderSlackMessage(reply) : undefined);
+      await event.ack(reply ? cards.present(reply) : undefined);
     };
     const meta = {
       command: payload.command,
@@ -337,16 +344,19 @@ function commandHandler(options: StartSlackOptions, log: Logger) {
         if (quick.done) {
           await ack(quick.value);
           log.debug({ ...meta, ms: Math.round(performance.now() - started) }, 'slack: answered in the ack');
+          await cards.upload(event.client, payload.channel_id, quick.value);
           return;
         }
         log.warn(meta, 'slack: answer is late; acknowledging and answering through response_url');
         await ack();
       }
-      await event.respond(renderSlackMessage(await work));
+      const reply = await work;
+      await event.respond(cards.present(reply));
       log.debug(
         { ...meta, ms: Math.round(performance.now() - started) },
         'slack: answered through response_url',
       );
+      await cards.upload(event.client, payload.channel_id, reply);
     } catch (err) {
       log.error({ err, ...meta, text: payload.text?.slice(0, 200) }, 'slack: command failed');
       try {

@@ -52,6 +52,11 @@ export interface SlackManifestOptions {
   requestUrl?: string;
   /** App and bot name shown in Slack. */
   name?: string;
+  /**
+   * Cards are uploaded with files.uploadV2 (PODIUM_IMAGES on and no PODIUM_PUBLIC_URL), which
+   * needs files:write. Image blocks pointing at PODIUM_PUBLIC_URL need no scope.
+   */
+  uploadsCards?: boolean;
 }
 
 /** The subset of Slack's manifest (schema 1.x) that Podium fills in. */
@@ -99,11 +104,12 @@ export function usageHint(command: Command): string | undefined {
  * Bot scopes the commands need. `commands` for slash commands; `chat:write` for scheduled posts;
  * `chat:write.public` so a public channel that ran /subscribe gets its posts without inviting the bot
  * (private channels still need `/invite`); `users:read` to tell workspace admins apart for commands
- * that change a channel's settings.
+ * that change a channel's settings; `files:write` only when cards are uploaded (no public URL).
  */
-export function botScopes(commands: readonly Command[]): string[] {
+export function botScopes(commands: readonly Command[], uploadsCards = false): string[] {
   const scopes = ['commands', 'chat:write', 'chat:write.public'];
   if (commands.some((c) => c.managesChannel)) scopes.push('users:read');
+  if (uploadsCards) scopes.push('files:write');
   return scopes;
 }
 
@@ -158,7 +164,7 @@ export function slackManifest(commands: readonly Command[], options: SlackManife
       bot_user: { display_name: name, always_online: true },
       slash_commands: slash,
     },
-    oauth_config: { scopes: { bot: botScopes(commands) } },
+    oauth_config: { scopes: { bot: botScopes(commands, options.uploadsCards === true) } },
     settings: {
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
       org_deploy_enabled: false,
