@@ -26,6 +26,7 @@ const USAGE = `Usage:
                                                    draft facts and quotes from a report, as JSON
   podium review <data/drafts/draft.json>           a readable review sheet of a draft
   podium publish <data/drafts/draft.json>          merge a reviewed draft into the data folder
+  podium import <results.json>... [--into DIR]    summarise (or write) a championship's results
   podium discord commands                          print the slash-command registration body
   podium discord deploy [--guild ID]               register the slash commands with Discord
   podium slack manifest [--format json|yaml]       print the Slack app manifest
@@ -141,6 +142,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       case 'publish': {
         const { runPublishCli } = await import('./ingest/review-cli.js');
         return await runPublishCli(rest, io);
+      }
+      case 'import': {
+        const { runImportCli } = await import('./import/cli.js');
+        return await runImportCli(rest, io);
       }
       case 'discord': {
         const { runDiscordCli } = await import('./adapters/discord/cli.js');

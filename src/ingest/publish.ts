@@ -203,7 +203,7 @@ export async function publishDraft(draftFile: string): Promise<PublishSummary> {
       records: p.records,
       sources: [sourceId],
     });
-    event?.results.sort((a, b) => a.place - b.place);
+    event?.results.sort((a, b) => (a.place ?? 9999) - (b.place ?? 9999));
     placings.push(`${p.name} (${p.place}) in ${c.event.id}`);
   }
 
