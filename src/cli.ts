@@ -10,7 +10,7 @@ import { answerLine, consoleContext } from './adapters/console/console.js';
 import { renderText } from './adapters/console/render.js';
 import { type Config, ConfigError, loadConfig, PACKAGE_ROOT } from './config.js';
 import { DataError, UsageError } from './core/errors.js';
-import { loadKnowledgeBase } from './core/knowledge-base.js';
+import { loadKnowledgeBase } from './core/load.js';
 import { parseCommandLine } from './core/parse.js';
 import type { Reply } from './core/reply.js';
 import { createLogger, type Logger } from './logger.js';

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../src/core/command.js';
-import { type KnowledgeBase, loadKnowledgeBase } from '../src/core/knowledge-base.js';
+import type { KnowledgeBase } from '../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../src/core/load.js';
 
 /** The repository root (tests live in <root>/tests). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,6 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { z } from 'zod';
 import { disciplineKey } from './disciplines.js';
 import {
   buildEditions,
@@ -15,15 +12,7 @@ import { eventBucket, eventKeywords, fitsQuery, parseEventQuery } from './event-
 import { NameIndex, type NameMatch } from './name-index.js';
 import { mergePeople } from './people.js';
 import type { ReplySource } from './reply.js';
-import {
-  type Athlete,
-  type Bundle,
-  BundleSchema,
-  type Quote,
-  type Result,
-  type Source,
-  type SportEvent,
-} from './schema.js';
+import type { Athlete, Bundle, Quote, Result, Source, SportEvent } from './schema.js';
 import { fold, words } from './text.js';
 
 /** An event query's outcome: the best event (and how many others also fit), or a miss. */
@@ -452,84 +441,4 @@ function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** JSON path of a zod issue path: $.quotes[3].speaker */
-export function jsonPath(issuePath: ReadonlyArray<PropertyKey>): string {
-  return `$${issuePath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
-}
-
-/** Describes what a zod issue expected, in words a data editor understands. */
-function expectedOf(issue: z.core.$ZodIssue): string {
-  return issue.message;
-}
-
-/** Every *.json data file under dir (recursively), except the editors' JSON Schemas in schema/. */
-async function dataFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'schema' && !entry.name.startsWith('.')) out.push(...(await dataFiles(full)));
-    } else if (entry.name.endsWith('.json')) out.push(full);
-  }
-  return out.sort();
-}
-
-/** Reads and validates one data file. */
-export function parseBundle(file: string, text: string): LoadedBundle {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new DataError(file, '$', `valid JSON (${(err as Error).message})`);
-  }
-  const parsed = BundleSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0] as z.core.$ZodIssue;
-    throw new DataError(file, jsonPath(issue.path), expectedOf(issue));
-  }
-  return { file, bundle: parsed.data };
-}
-
-/**
- * Loads, validates and indexes every data file in a folder (drafts left out unless
- * `opts.includeDrafts`). Throws DataError on the first problem.
- */
-export async function loadKnowledgeBase(dir: string, opts: LoadOptions = {}): Promise<KnowledgeBase> {
-  let files: string[];
-  try {
-    files = await dataFiles(dir);
-  } catch {
-    throw new DataError(dir, '$', 'a readable data folder (set PODIUM_DATA_DIR)');
-  }
-  if (files.length === 0) throw new DataError(dir, '$', 'at least one *.json data file');
-  const rel = (f: string) => path.relative(process.cwd(), f) || f;
-  const read = await Promise.all(
-    files.map(async (f): Promise<LoadedBundle | null> => {
-      const text = await readFile(f, 'utf8');
-      try {
-        return parseBundle(rel(f), text);
-      } catch (err) {
-        // A draft half-way through an operator's edits is not served, so it must not stop the
-        // bot either: `podium publish` is where a draft is validated.
-        if (!opts.includeDrafts && isDraftFile(text)) return null;
-        throw err;
-      }
-    }),
-  );
-  return KnowledgeBase.fromBundles(
-    read.filter((b): b is LoadedBundle => b !== null),
-    opts,
-  );
-}
-
-/** True when the text is JSON whose top level says `"draft": true`. */
-function isDraftFile(text: string): boolean {
-  try {
-    const json: unknown = JSON.parse(text);
-    return typeof json === 'object' && json !== null && (json as { draft?: unknown }).draft === true;
-  } catch {
-    return false;
-  }
 }

@@ -6,7 +6,8 @@
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError } from '../core/errors.js';
-import { KnowledgeBase, type LoadedBundle, parseBundle } from '../core/knowledge-base.js';
+import { KnowledgeBase, type LoadedBundle } from '../core/knowledge-base.js';
+import { parseBundle } from '../core/load.js';
 import type { Bundle, Result, ReviewResult, SportEvent } from '../core/schema.js';
 import { foldName } from './text.js';
 

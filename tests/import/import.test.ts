@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/core/load.js';
 import { runImportCli } from '../../src/import/cli.js';
 import { filesOf, ImportError, importFile, importText, summarise } from '../../src/import/index.js';
 import { fanCase, parsePerformance } from '../../src/import/model.js';
