@@ -3,10 +3,14 @@
 /** `podium --help`. */
 export const USAGE = `Usage:
   podium [start]                                   run the bot (console REPL when no tokens are set)
-  podium ask "<command line>" [--format text|json|discord|slack]
-                                                   answer one command, e.g. podium ask "/podium 1500m"
+  podium ask "<command line>" [--format text|json|discord|slack] [--image FILE]
+                                                   answer one command, e.g. podium ask "/podium 1500m";
+                                                   --image also writes the answer's PNG card to FILE
   podium ingest <article.txt> [--published YYYY-MM-DD] [--into DIR]
                                                    draft facts and quotes from a report, as JSON
+  podium review <data/drafts/draft.json>           a readable review sheet of a draft
+  podium publish <data/drafts/draft.json>          merge a reviewed draft into the data folder
+  podium import <results.json>... [--into DIR]     summarise (or write) a championship's results
   podium discord commands                          print the slash-command registration body
   podium discord deploy [--guild ID]               register the slash commands with Discord
   podium slack manifest [--format json|yaml] [--mode socket|http] [--url URL]
@@ -21,7 +25,7 @@ Starts every platform whose credentials are set (DISCORD_TOKEN, DISCORD_PUBLIC_K
 the store and the scheduler. With none set, opens the console REPL: type commands as in a chat,
 Tab completes, ↑ recalls earlier lines, exit or Ctrl-D leaves.
 Configuration comes from the environment and from .env in the working directory (see .env.example).`,
-  ask: `Usage: podium ask "<command line>" [--format text|json|discord|slack]
+  ask: `Usage: podium ask "<command line>" [--format text|json|discord|slack] [--image FILE]
 
 Answers one command and exits, e.g. podium ask "/podium 1500m".
 
@@ -29,6 +33,8 @@ Options:
   -f, --format text|json|discord|slack
         text (default): as the console shows it; json: the neutral reply;
         discord / slack: the exact payload that adapter would send
+  -i, --image FILE
+        also write the answer's PNG card (podium, results or quote) to FILE
   -h, --help    this help
 
 Exit codes: 0 for every answer ("nothing found" included), 2 for a usage error, 1 for a bad
@@ -41,6 +47,32 @@ Options:
   --published YYYY-MM-DD   the report's date when its text carries none
   --into DIR               write the draft as DIR/drafts/<slug>.json instead of printing it
   -h, --help               this help`,
+  review: `Usage: podium review <data/drafts/draft.json>
+
+Prints a readable review sheet of a draft written by podium ingest --into: each quote with its
+speaker, confidence and paragraph; each result (matches the data, to be added, or CONFLICT); what
+was linked to known people and events; what was left out and why.
+
+Options:
+  -h, --help    this help`,
+  publish: `Usage: podium publish <data/drafts/draft.json>
+
+Validates a reviewed (and possibly edited) draft, merges it into the data folder above drafts/,
+removes the draft flags and the draft file, and says what it added. A fact that conflicts with the
+data (a different mark for a known result) stops it, and nothing is changed.
+
+Options:
+  -h, --help    this help`,
+  import: `Usage: podium import <results.json>... [--into DIR]
+
+Reads championship results files (Tilastopaja interchange data, either dialect, detected from the
+content) and prints a summary: competition, dates, rounds, results, athletes, and what could not
+be used and why.
+
+Options:
+  --into DIR    write the knowledge base's files to DIR/<competition>/ (deterministic; nothing
+                half-written on error)
+  -h, --help    this help`,
   discord: `Usage: podium discord commands | podium discord deploy [--guild ID]
 
   commands          print the slash-command registration body (JSON)

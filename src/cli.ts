@@ -11,7 +11,7 @@ import { renderText } from './adapters/console/render.js';
 import { helpFor, USAGE, wantsHelp } from './cli-help.js';
 import { type Config, ConfigError, loadConfig, PACKAGE_ROOT, withDotEnv } from './config.js';
 import { DataError, PlatformError, UsageError } from './core/errors.js';
-import { loadKnowledgeBase } from './core/knowledge-base.js';
+import { loadKnowledgeBase } from './core/load.js';
 import { parseCommandLine } from './core/parse.js';
 import type { Reply } from './core/reply.js';
 import { createLogger, type Logger } from './logger.js';
@@ -153,6 +153,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       case 'publish': {
         const { runPublishCli } = await import('./ingest/review-cli.js');
         return await runPublishCli(rest, io);
+      }
+      case 'import': {
+        const { runImportCli } = await import('./import/cli.js');
+        return await runImportCli(rest, io);
       }
       case 'discord': {
         const { runDiscordCli } = await import('./adapters/discord/cli.js');

@@ -3,7 +3,7 @@ import { consoleContext } from './adapters/console/console.js';
 import { createConsolePoster } from './adapters/console/poster.js';
 import { runRepl } from './adapters/console/repl.js';
 import type { Config } from './config.js';
-import { loadKnowledgeBase } from './core/knowledge-base.js';
+import { loadKnowledgeBase } from './core/load.js';
 import type { ChannelPoster } from './core/platform.js';
 import { setTelemetry } from './core/telemetry.js';
 import { allows, type Logger } from './logger.js';

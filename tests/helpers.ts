@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import addFormatsModule from 'ajv-formats';
 import { inject } from 'vitest';
 import type { CommandContext } from '../src/core/command.js';
-import { type KnowledgeBase, loadKnowledgeBase } from '../src/core/knowledge-base.js';
+import type { KnowledgeBase } from '../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../src/core/load.js';
 
 /** The repository root (tests live in <root>/tests). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

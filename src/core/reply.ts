@@ -3,10 +3,9 @@
  * read it: renderers (console, Discord, Slack) escape and format it for their platform.
  */
 
-/** Record codes a mark can carry (world, Olympic, area, national, championship, meet, personal, season). */
-export const RECORD_CODES = ['WR', 'OR', 'AR', 'NR', 'CR', 'MR', 'PB', 'SB'] as const;
-/** One record code. */
-export type RecordCode = (typeof RECORD_CODES)[number];
+import type { RecordCode } from './records.js';
+
+export { RECORD_CODES, type RecordCode } from './records.js';
 
 /** Medal for a place, if any. */
 export type Medal = 'gold' | 'silver' | 'bronze';
@@ -14,14 +13,19 @@ export type Medal = 'gold' | 'silver' | 'bronze';
 /** What kind of answer this is; renderers pick colours and icons from it. */
 export type ReplyTone = 'result' | 'quote' | 'info' | 'miss' | 'error' | 'help';
 
-/** One placing in a race. */
+/** One placing in a race (or a non-finisher: no place, a status such as DNF). */
 export interface ReplyResult {
-  place: number;
+  place: number | null;
+  /** DNF, DNS, DQ, NM or NH when there is no place. */
+  status?: string;
+  /** A person's name, or a relay team's ("Jamaica": its runners go in `detail`). */
   athlete: string;
   /** IOC code, e.g. USA. */
   country: string | null;
   mark: string | null;
   records: RecordCode[];
+  /** Further facts of this placing: wind, Q/q, points, relay runners. */
+  detail?: string;
 }
 
 /** A labelled value (venue, date, …). */

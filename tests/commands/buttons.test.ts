@@ -45,12 +45,13 @@ describe('/podium buttons', () => {
     ]);
     const answer = await press(button(reply, 'Heats'), { commands: withResults });
     expect(answer).toMatchObject({ kind: 'answer', mode: 'new' });
-    expect(answer.reply.title).toBe('Results: paris-2024-athletics-men-1500m-heat-1');
+    // /results is a real command now (issue 10): the press reaches it, not the stub.
+    expect(answer.reply.title).toBe("Men's 1500m heat — Paris 2024");
   });
 
-  it('offers nothing to press where /results is not served', async () => {
+  it('offers the buttons with the shipped registry, which now serves /results', async () => {
     const reply = await ask('/podium 1500m');
-    expect(reply.actions).toBeUndefined();
+    expect(reply.actions?.map((a) => a.label)).toEqual(['Full results', 'Heats', 'Semi-finals']);
   });
 });
 

@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/core/errors.js';
 import { bundleJsonSchema } from '../../src/core/json-schema.js';
-import { loadKnowledgeBase } from '../../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/core/load.js';
 import { addFormats, loadShippedKb, REPO_ROOT, SHARED_DIR, sharedAvailable } from '../helpers.js';
 
 const seedsDir = path.join(SHARED_DIR, 'seeds');

@@ -9,10 +9,12 @@ export function renderText(reply: Reply): string {
   if (reply.results?.length) {
     out.push('');
     for (const r of reply.results) {
-      const icon = placeLabel(r.place);
+      const icon = placeLabel(r.place, r.status);
       const country = r.country ? ` (${r.country})` : '';
       const records = r.records.length ? `  ${r.records.map((c) => `[${c}]`).join(' ')}` : '';
-      out.push(`${icon} ${r.athlete}${country}${r.mark ? `  ${r.mark}` : ''}${records}`);
+      out.push(
+        `${icon} ${r.athlete}${country}${r.mark ? `  ${r.mark}` : ''}${records}${r.detail ? `  ${r.detail}` : ''}`,
+      );
     }
   }
   if (reply.quote) {

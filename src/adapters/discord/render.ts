@@ -144,12 +144,13 @@ export function shortDate(iso: string): string {
 }
 
 function resultLine(r: ReplyResult, md: (text: string) => string): string {
-  const icon = medalEmoji(r.place) ?? `${r.place}\\.`;
+  const icon = medalEmoji(r.place) ?? (r.place === null ? md(r.status ?? '–') : `${r.place}\\.`);
   const country = r.country ? ` (${md(r.country)})` : '';
   const mark = r.mark ? ` — ${md(r.mark)}` : '';
   // Record codes come from a fixed list, so they can sit in code spans unescaped.
   const badges = r.records.map((code) => ` \`${code}\``).join('');
-  return `${icon} **${md(r.athlete)}**${country}${mark}${badges}`;
+  const detail = r.detail ? ` · ${md(r.detail)}` : '';
+  return `${icon} **${md(r.athlete)}**${country}${mark}${badges}${detail}`;
 }
 
 function sourceText(s: ReplySource): string {

@@ -98,10 +98,11 @@ function fitFormatted(text: string, max: number): string {
 
 /** One result line in mrkdwn: medal or place, athlete, country, mark, record badges. */
 export function resultLine(result: ReplyResult): string {
-  let line = `${placeLabel(result.place)} *${escapeSlack(result.athlete)}*`;
+  let line = `${escapeSlack(placeLabel(result.place, result.status))} *${escapeSlack(result.athlete)}*`;
   if (result.country) line += ` (${escapeSlack(result.country)})`;
   if (result.mark) line += ` — ${escapeSlack(result.mark)}`;
   if (result.records.length > 0) line += ` ${result.records.map((r) => `\`${r}\``).join(' ')}`;
+  if (result.detail) line += ` · ${escapeSlack(result.detail)}`;
   return line;
 }
 

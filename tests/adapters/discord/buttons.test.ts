@@ -22,7 +22,7 @@ import {
   str,
 } from '../../fakes/discord/interactions.js';
 import { type DiscordSigner, discordSigner } from '../../fakes/discord/signer.js';
-import { buttonsKb, stubResultsCommand } from '../../fixtures/buttons-kb.js';
+import { buttonsKb } from '../../fixtures/buttons-kb.js';
 import { REPO_ROOT, sharedAvailable } from '../../helpers.js';
 import { capturingLogger, deferred, discordConfig } from './helpers.js';
 
@@ -62,7 +62,8 @@ const slowPager: Command = {
     };
   },
 };
-const served = [...commands, stubResultsCommand, slowPager];
+// /results is a real command of the registry now (issue 10), no stub needed.
+const served = [...commands, slowPager];
 const LIMITED_USER = '900000000000000099';
 let fake: FakeDiscord;
 let bot: DiscordGatewayHandle;
@@ -271,7 +272,7 @@ describe('HTTP interaction presses', () => {
     const podium = await viaHttp(chatInputInteraction('podium', [str('event', '1500m')], place()));
     const heats = await viaHttp(pressOf(podium.body, 'Heats'));
     expect(heats.body.type).toBe(4);
-    expect(heats.body.data?.embeds?.[0]?.title).toBe('Results: paris-2024-athletics-men-1500m-heat-1');
+    expect(heats.body.data?.embeds?.[0]?.title).toBe("Men's 1500m heat — Paris 2024");
   });
 
   it('rejects an unsigned press', async () => {

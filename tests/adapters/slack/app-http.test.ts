@@ -268,7 +268,7 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('answers an unknown command with an ephemeral hint', async () => {
-    const res = await signed('/medals', 'usa');
+    const res = await signed('/trophies', 'usa');
     expect(res.body).toMatchObject({ response_type: 'ephemeral' });
     expect((res.body as { text: string }).text).toContain('/podium');
   });
