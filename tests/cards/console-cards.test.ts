@@ -39,7 +39,7 @@ describe('podium ask --image', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ tone: 'result' });
     expect(r.stderr).toContain(`card: ${file}`);
-    expect(PNG.sync.read(readFileSync(file)).width).toBe(2000);
+    expect(PNG.sync.read(readFileSync(file)).width).toBe(1600);
   });
 
   it('writes no file for an answer without a card, and exits 0', async () => {
@@ -80,7 +80,7 @@ describe('console REPL', () => {
     const saved = [...text.matchAll(/Card saved: (\S+\.png)/g)].map((m) => m[1] ?? '');
     expect(saved).toHaveLength(1);
     expect(saved[0]?.startsWith(dir)).toBe(true);
-    expect(PNG.sync.read(readFileSync(saved[0] ?? '')).width).toBe(2000);
+    expect(PNG.sync.read(readFileSync(saved[0] ?? '')).width).toBe(1600);
     expect(text).toContain('Cards are no longer saved.');
   });
 });

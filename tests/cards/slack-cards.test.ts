@@ -29,7 +29,7 @@ async function until(check: () => boolean, ms = 15_000): Promise<void> {
 
 function expectCardPng(data: Buffer): void {
   expect(data.subarray(0, 4).toString('latin1')).toBe('\x89PNG');
-  expect(PNG.sync.read(data).width).toBe(2000);
+  expect(PNG.sync.read(data).width).toBe(1600);
 }
 
 interface Block {
