@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { createCanvas } from '@napi-rs/canvas';
 import { CARD_SCALE, CARD_WIDTH } from '../src/cards/draw.js';
 import { clearCardCache, renderCard } from '../src/cards/index.js';
-import { encodeOpaquePng } from '../src/cards/png.js';
 import type { Reply } from '../src/core/reply.js';
 import * as samples from '../tests/cards/replies.js';
 import { startFakeDiscord } from '../tests/fakes/discord/fake-discord.js';
@@ -62,22 +61,18 @@ async function renderTimes(
 const FLOOR_W = CARD_WIDTH * CARD_SCALE;
 const FLOOR_H = Math.round(466 * CARD_SCALE); // the podium card's height
 
-/**
- * Same-run baseline: PNG-encoding a flat canvas of the podium card's size, with nothing drawn, by
- * Skia's encoder (what cards used before) and by Podium's (src/cards/png.ts).
- */
-async function encodeFloor(encoder: 'skia' | 'podium'): Promise<number> {
+/** Same-run floor: PNG-encoding a flat canvas of the podium card's size (now and before), nothing drawn. */
+async function encodeFloor(width: number, height: number): Promise<number> {
   const runs: number[] = [];
   for (let r = 0; r < RUNS; r++) {
     const times: number[] = [];
     for (let i = 0; i < RENDERS_PER_RUN; i++) {
-      const canvas = createCanvas(FLOOR_W, FLOOR_H);
+      const canvas = createCanvas(width, height);
       const ctx = canvas.getContext('2d');
       ctx.fillStyle = '#111827';
-      ctx.fillRect(0, 0, FLOOR_W, FLOOR_H);
+      ctx.fillRect(0, 0, width, height);
       const t = nowMs();
-      if (encoder === 'skia') await canvas.encode('png');
-      else encodeOpaquePng(canvas.data(), FLOOR_W, FLOOR_H);
+      await canvas.encode('png');
       times.push(nowMs() - t);
     }
     runs.push(quantile(times, 0.5));
@@ -192,8 +187,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 /** Runs the cards benchmark and returns its markdown section. */
 export async function run(): Promise<string> {
-  const skiaFloor = await encodeFloor('skia');
-  const floor = await encodeFloor('podium');
+  const oldFloor = await encodeFloor(2000, 932); // the podium card at 2× before
+  const floor = await encodeFloor(FLOOR_W, FLOOR_H);
   const rows: string[][] = [];
   const cases: [string, Reply, boolean][] = [
     ...CARDS.map(([label, reply]): [string, Reply, boolean] => [label, reply, false]),
@@ -211,11 +206,11 @@ export async function run(): Promise<string> {
   return [
     '### Cards',
     '',
-    `Render = Reply → PNG (layout, drawing, Podium's PNG encoder on the main thread), one at a time, cache`,
+    `Render = Reply → PNG (layout, drawing, Skia's PNG encoder on the libuv pool), one at a time, cache`,
     `cleared before each render unless marked cached, in the bench process after a warm-up; median over`,
     `${RUNS} runs of ${RENDERS_PER_RUN} renders of each run's p50/p99.`,
-    `Same-run baseline: PNG-encoding a flat ${FLOOR_W}×${FLOOR_H} canvas with nothing drawn takes ${fmtMs(skiaFloor)} with`,
-    `Skia's encoder (\`canvas.encode('png')\`, used before) and ${fmtMs(floor)} with Podium's (p50).`,
+    `Same-run baseline: PNG-encoding a flat canvas with nothing drawn takes ${fmtMs(floor)} at ${FLOOR_W}×${FLOOR_H}`,
+    `and ${fmtMs(oldFloor)} at 2000×932 (the 2× size cards had before) (p50).`,
     '',
     table([`card (${FLOOR_W} px wide, ${CARD_SCALE}×)`, 'render p50', 'render p99', 'bytes'], rows),
     '',
