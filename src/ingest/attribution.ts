@@ -20,7 +20,15 @@ import {
   SPEECH_PHRASES,
   SPEECH_VERBS,
 } from './lexicon.js';
-import { capitalisedRuns, classifyRun, type Gender, type People, type Person, tokenize } from './people.js';
+import {
+  capitalisedRuns,
+  classifyRun,
+  couldBeName,
+  type Gender,
+  type People,
+  type Person,
+  tokenize,
+} from './people.js';
 import { type QuoteSpan, spanText } from './quote-scanner.js';
 import type { QuoteChannel } from './types.js';
 
@@ -133,7 +141,8 @@ export function interpretPhrase(phrase: string, at: number): SpeakerRef | null {
   const names: Array<{ text: string; start: number; possessive: boolean }> = [];
   for (const run of capitalisedRuns(phrase, tokens)) {
     const info = classifyRun(run);
-    if (info.kind !== 'person' && info.kind !== 'single') continue;
+    const alsoName = run.length === 1 && couldBeName(run[0]?.text ?? '');
+    if (info.kind !== 'person' && info.kind !== 'single' && !alsoName) continue;
     const firstTok = info.tokens[0];
     if (!firstTok) continue;
     names.push({
@@ -549,6 +558,12 @@ function inherit(
   previous: AttributedQuote | null,
 ): AttributedQuote {
   const idx = utterances.indexOf(info);
+  // A piece of a quotation that ran over several paragraphs: the speaker named on any piece.
+  if (info.span.group !== undefined) {
+    const piece = utterances.find((o) => o.span.group === info.span.group && own.get(o)?.speaker);
+    const q = piece ? own.get(piece) : undefined;
+    if (q) return { info, speaker: q.speaker, channel: q.channel, confidence: q.confidence * 0.95 };
+  }
   // Interrupted: "A," he said. "B" — the nearest attributed quotation in the same paragraph.
   for (let j = idx - 1; j >= 0; j--) {
     const o = utterances[j] as SpanInfo;
@@ -588,7 +603,8 @@ function resolveRef(
       if (!p) {
         const words = ref.name.split(/\s+/u);
         // A speaker the article names only here; keep the name as written.
-        if (words.length <= 4) p = people.addSingle(ref.name);
+        if (words.length <= 4 && !(words.length === 1 && couldBeName(ref.name)))
+          p = people.addSingle(ref.name);
       }
       return { person: p, confidence: p ? 0.95 : 0 };
     }

@@ -20,7 +20,8 @@ const TRACK =
 const RELAY = /(?<![\d.])4\s?[x×]\s?(100|200|400)\s?m?(?:\s+(?:mixed\s+)?relay)?\b/giu;
 const ROAD = /(?<![\d.])(\d{1,3})\s?km\s+(race\s?walk|walk)\b/giu;
 // "the 6km race" in a report about a cross-country meeting.
-const KM_RACE = /(?<![\d.])(\d{1,2})\s?(?:km|-kilometre|-kilometer)\s+(?:race|course|event|cross[- ]country)\b/giu;
+const KM_RACE =
+  /(?<![\d.])(\d{1,2})\s?(?:km|-kilometre|-kilometer)\s+(?:race|course|event|cross[- ]country)\b/giu;
 const CROSS_COUNTRY = /\bcross[- ]country\b|\bCross\s+(?:International|Internacional|Country)\b/iu;
 // Para-athletics sport classes: "T34 800m", "800m T34", "F46 javelin".
 const CLASS_BEFORE = /\b([TF]\d{2})\s+$/u;

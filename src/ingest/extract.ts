@@ -4,7 +4,7 @@ import { buildDoc, type MaskRange } from './document.js';
 import { extractEvent } from './event.js';
 import { splitArticle } from './paragraphs.js';
 import { People } from './people.js';
-import { primaryQuoteKind, scanQuotes } from './quote-scanner.js';
+import { primaryQuoteKind, scanQuotes, splitByParagraph } from './quote-scanner.js';
 import { ResultsExtractor } from './results.js';
 import type { Draft, DraftQuote, ExtractOptions } from './types.js';
 
@@ -33,7 +33,7 @@ export function extractArticle(
   const kind = primaryQuoteKind(body);
   // Quotations continue only from body paragraph to body paragraph.
   const continuable = paragraphs.map((p, i) => p.kind === 'body' && paragraphs[i + 1]?.kind === 'body');
-  const spans = scanQuotes(texts, kind, continuable);
+  const spans = splitByParagraph(scanQuotes(texts, kind, continuable), texts);
 
   // First pass: classify spans on the raw paragraphs, then blank them out for the narrative rules.
   const rawDoc = buildDoc(paragraphs, [], false);

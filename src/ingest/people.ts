@@ -115,6 +115,8 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+const PLACE_PREPS = new Set(['in', 'at', 'from', 'to', 'near', 'of', 'around', 'across', 'outside', 'into']);
+
 /** Runs of capitalised words ("Jakob Ingebrigtsen", "Lotte van Dijk"); a possessive ends a run. */
 export function capitalisedRuns(text: string, tokens: Token[] = tokenize(text)): Token[][] {
   const runs: Token[][] = [];
@@ -135,6 +137,10 @@ export function capitalisedRuns(text: string, tokens: Token[] = tokenize(text)):
     if (run.length > 0 && (!joined || prev?.possessive)) close();
     if (cap && t.text.length > 1) {
       run.push(t);
+      // "in London Kerr won": a place after "in"/"at" is its own run, never a given name.
+      const prevTok = tokens[i - 1];
+      if (run.length === 1 && prevTok && PLACE_PREPS.has(prevTok.text.toLowerCase()) && isPlaceWord(t.text))
+        close();
     } else if (particle && run.length > 0) {
       run.push(t);
     } else {
@@ -210,6 +216,46 @@ const isNonName = (w: string): boolean => {
   return value;
 };
 
+// Capitalised words the rules otherwise read as things ("at the bell", "Hall", "Gold") that are
+// also common surnames or given names: Georgia Hunter Bell, Anna Hall, Sydney McLaughlin.
+const NAME_TOO = new Set(
+  `Bell Hall Park Field Street Gold Silver King Prince Queen Young Rose Hill Lord Hunter Well Mile Shot
+   Summer Winter Spring Hammer Doctor Professor Record Round Centre Track Heat Lap Cup Fall Road
+   Sterling Grace Faith Hope May Will Bishop Church Marsh Wood Moon Star Sun Day Love Black White
+   Green Brown Gray Grey`.split(/\s+/),
+);
+
+/** A lone word that names a person when the article names someone so ("Seville said", "Hall won"). */
+export function couldBeName(w: string): boolean {
+  return isPlaceWord(w) || NAME_TOO.has(w);
+}
+
+/** True for a word that is never a name, even beside other names (function words, months, "Diamond"). */
+const strongNonName = (w: string): boolean => isNonName(w) && !isPlaceWord(w) && !NAME_TOO.has(w);
+
+/** A city or country written as one word: also a name (Oblique Seville, Georgia, Jordan, Sydney). */
+export function isPlaceWord(w: string): boolean {
+  const lw = w.toLowerCase();
+  return (
+    /^\p{Lu}\p{Ll}/u.test(w) &&
+    !countryByDemonym(lw) &&
+    !NOT_NAME_WORDS.has(w) &&
+    (cities.has(lw) || countryByName(lw) !== null)
+  );
+}
+
+/** Words that could belong to a full name: none strong non-name, at least one an ordinary name word. */
+function nameLike(words: readonly string[]): boolean {
+  const caps = words.filter((w) => isCap(w) && !PARTICLES.has(w.toLowerCase()));
+  return (
+    caps.length >= 2 &&
+    caps.length <= 4 &&
+    !caps.some(strongNonName) &&
+    caps.some((w) => !isNonName(w)) &&
+    !isAllCaps(caps[0] as string)
+  );
+}
+
 /** Classifies a run as a person's name, a single name word, a country, or something else. */
 export function classifyRun(run: Token[]): RunInfo {
   const tokens = [...run];
@@ -219,11 +265,14 @@ export function classifyRun(run: Token[]): RunInfo {
   const whole = run.map((t) => t.text).join(' ');
   const asCountry = countryByName(whole);
   if (asCountry) return { kind: 'country', tokens, demonym, title, country: asCountry, possessive };
+  let stripped = '';
   while (tokens.length > 1) {
     const first = (tokens[0] as Token).text;
     if (TITLES.has(first)) title = first;
     else if (countryByDemonym(first)) demonym = first;
     else if (!isNonName(first)) break;
+    else if (nameLike(tokens.map((t) => t.text)) && !PLACE_PREPS.has(stripped.toLowerCase())) break;
+    stripped = first;
     tokens.shift();
   }
   const words = tokens.map((t) => t.text);
@@ -237,6 +286,7 @@ export function classifyRun(run: Token[]): RunInfo {
     }
   }
   const caps = words.filter((w) => isCap(w) && !PARTICLES.has(w.toLowerCase()));
+  if (nameLike(words)) return { kind: 'person', tokens, demonym, title, country: null, possessive };
   if (words.some((w) => isCap(w) && !PARTICLES.has(w.toLowerCase()) && isNonName(w))) {
     if (words.length === 1 && countryOf(words[0] as string)) {
       return { kind: 'country', tokens, demonym, title, country: countryOf(words[0] as string), possessive };
@@ -468,6 +518,24 @@ export class People {
         const first = info.tokens[0];
         const last = info.tokens[info.tokens.length - 1];
         if (!first || !last) continue;
+        // "Seville said", "Hall took gold": a place or thing word that is a named person's name.
+        if (run.length === 1 && info.kind !== 'person' && info.kind !== 'single' && couldBeName(first.text)) {
+          const prevWord = /([\p{L}]+)\s*$/u.exec(text.slice(0, first.start))?.[1]?.toLowerCase() ?? '';
+          const person = PLACE_PREPS.has(prevWord) ? null : this.resolveName(first.text, para, first.start);
+          if (person) {
+            const mention: Mention = {
+              para,
+              start: first.start,
+              end: last.end,
+              person,
+              possessive: last.possessive,
+              synthetic: false,
+            };
+            this.addMention(mention);
+            this.mentionFacts(mention, text);
+            continue;
+          }
+        }
         if (
           info.kind === 'country' ||
           (info.kind === 'other' && run.length === 1 && countryOf(run[0]?.text ?? ''))
