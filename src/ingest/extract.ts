@@ -62,6 +62,7 @@ export function extractArticle(
   const year = event.date ? Number(event.date.slice(0, 4)) : published ? Number(published.slice(0, 4)) : null;
   const resultsRules = new ResultsExtractor(doc, people, {
     discipline: event.discipline,
+    sex: event.sex,
     year,
     city: event.city,
   });

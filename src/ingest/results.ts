@@ -8,6 +8,7 @@ import { countryByDemonym, countryOf } from './countries.js';
 import type { Doc } from './document.js';
 import { findDisciplines } from './event.js';
 import { CITY_TIME_ZONES, ORDINALS } from './lexicon.js';
+import { spelledMarks } from './marks.js';
 import type { Mention, People, Person } from './people.js';
 import type { Clause, Segment } from './text.js';
 import type { DraftResult } from './types.js';
@@ -15,6 +16,8 @@ import type { DraftResult } from './types.js';
 /** What the results rules need to know about the event. */
 export interface ResultsEventContext {
   discipline: string | null;
+  /** The main race's sex when the text says it: athletes of the other sex are in another race. */
+  sex?: 'men' | 'women' | 'mixed' | null;
   year: number | null;
   city: string | null;
 }
@@ -36,6 +39,7 @@ const BEAT_HINT = /edg|pip|held off|hold|outkick|outduel|outsprint|beat/u;
 // A superset of every cue the clause rules look for; a clause without any is skipped.
 const RELEVANT =
   /\d|gold|silver|bronze|w[io]n|title|crown|victor|record|best|fastest|\bpb\b|\bsb\b|\bpr\b|podium|medal|place|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|edg|beat|pip|held off|hold|outkick|outduel|outsprint|took|tak|claim|clinch|captur|retain|defend|storm|ran away|seal|secur|grab|snatch|land|bag|complet|round/u;
+const COMBINED = /^(?:heptathlon|decathlon|pentathlon)$/u;
 const RECORD_ORDER: RecordCode[] = ['WR', 'OR', 'AR', 'NR', 'CR', 'MR', 'PB', 'SB'];
 const PREPOSITIONS =
   /\b(?:from|to|by|behind|past|over|than|against|for|beside|alongside|ahead of|like|about|beat|beating|beats|edged|edging|edges|outkicked|outkicks|outsprinted|outsprints|pipped|pips|held off|holding off|holds off|defeated|defeating|denied|denying|overhauled|overhauling|passed|passing|caught|catching|trailing|stunned|stuns|upset|upsets|of)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}(?:\p{Lu}[\p{L}'’-]*['’]s\s+)?$/u;
@@ -118,10 +122,16 @@ export class ResultsExtractor {
   /** Runs every rule and returns the results, best-supported claims first, sorted by place. */
   extract(): DraftResult[] {
     this.resultsLines();
+    // A meeting report moves from race to race: a sentence naming another race switches to it
+    // until the main race is named again, and nothing said there places anyone in the main race.
+    let race: 'main' | 'other' = 'main';
     this.doc.masked.forEach((text, para) => {
       if (!this.doc.narrative[para]) return;
       const headline = this.doc.paragraphs[para]?.kind === 'headline';
       for (const sentence of this.doc.sentences[para] ?? []) {
+        const named = this.raceOf(text.slice(sentence.start, sentence.end));
+        if (named && !headline) race = named;
+        if ((headline ? named : race) === 'other') continue;
         const clauses = (this.doc.clauses[para] ?? []).filter(
           (c) => c.start >= sentence.start && c.end <= sentence.end,
         );
@@ -133,6 +143,47 @@ export class ResultsExtractor {
       }
     });
     return this.resolve();
+  }
+
+  /** Which race a sentence names: the main one, another one, or none. */
+  private raceOf(body: string): 'main' | 'other' | null {
+    const main = this.event.discipline;
+    if (!main) return null;
+    const combined = COMBINED.test(main);
+    const sexOf = (w: string) => (/^women$/iu.test(w) ? 'women' : /^mixed$/iu.test(w) ? 'mixed' : 'men');
+    let isMain = false;
+    let isOther = false;
+    for (const h of findDisciplines(body)) {
+      const lead = body.slice(Math.max(0, h.index - 16), h.index);
+      const sexWord = /\b(men|women|mixed)['’]s\s+(?:[TF]\d{2}\s+)?$/iu.exec(lead)?.[1];
+      const sexOk = !sexWord || !this.event.sex || sexOf(sexWord) === this.event.sex;
+      if (h.key === main) {
+        if (sexOk) isMain = true;
+        else isOther = true;
+        continue;
+      }
+      // The heptathlon's 800m is part of the heptathlon.
+      if (combined && !COMBINED.test(h.key)) continue;
+      if (main.startsWith(`${h.key} `) || h.key.startsWith(`${main} `)) continue;
+      // "with 50m to go" is a distance, "won the 400m" / "the 1500m bronze" a race.
+      const tail = body.slice(h.index + h.length, h.index + h.length + 14);
+      const race =
+        sexWord !== undefined ||
+        !/^\d/u.test(h.key) ||
+        /^\s+(?:final|title|heats?|semi|race|event|gold|silver|bronze|medal|crown|champion)/iu.test(tail) ||
+        /\b(?:the|won|win|wins|winning|over|took|claimed)\s+$/iu.test(lead);
+      if (race) isOther = true;
+    }
+    if (this.event.sex === 'men' || this.event.sex === 'women') {
+      for (const m of body.matchAll(
+        /\b(men|women)['’]s\s+(?:race|final|event|title|showpiece|competition|contest)\b/giu,
+      )) {
+        if (sexOf(m[1] ?? '') === this.event.sex) isMain = true;
+        else isOther = true;
+      }
+    }
+    if (isMain) return 'main';
+    return isOther ? 'other' : null;
   }
 
   /** Place of a person in the results (after extract), or null. */
@@ -355,7 +406,10 @@ export class ResultsExtractor {
           .filter(Boolean) ?? [];
       let hit = -1;
       for (let k = 0; k < words.length; k++) {
-        const w = (words[k] as string).replace(/[.,'’s]+$/u, '').replace(/['’]$/u, '');
+        const w = (words[k] as string)
+          .replace(/[.,'’s]+$/u, '')
+          .replace(/['’]$/u, '')
+          .replace(/(\d),(\d{3})/gu, '$1$2');
         if (
           WIN_OBJECT.test(w) ||
           (this.event.discipline && w.toLowerCase() === this.event.discipline.split(' ')[0])
@@ -365,6 +419,14 @@ export class ResultsExtractor {
         }
         if (/[.,;]$/u.test(words[k] as string)) break;
       }
+      // "Dibaba won in 14 minutes 32.93 seconds", "won in 2:05:41": a win with its mark.
+      if (
+        hit < 0 &&
+        /^\s+in\s+(?:a\s+(?:time|mark)\s+of\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b/iu.test(
+          rest,
+        )
+      )
+        hit = 0;
       if (hit < 0) continue;
       const afterObject = rest.slice(rest.indexOf(words[hit] as string) + (words[hit] as string).length);
       if (/^\s+for\s+\p{L}+ing\b/u.test(afterObject)) continue;
@@ -421,7 +483,20 @@ export class ResultsExtractor {
       this.claimMark(person, mark, weight);
       taken.push([index, index + length]);
     };
-    for (const m of body.matchAll(FIELD_MARK)) attach(m.index ?? 0, m[0].length, `${m[1]}m`);
+    const combined = COMBINED.test(this.event.discipline ?? '');
+    for (const m of spelledMarks(body)) {
+      // A combined event's mark is its points total; its times and distances are parts of it.
+      if (combined !== (m.kind === 'points')) {
+        taken.push([m.index, m.index + m.length]);
+        continue;
+      }
+      attach(m.index, m.length, m.mark);
+    }
+    if (combined) return;
+    for (const m of body.matchAll(FIELD_MARK)) {
+      if (!overlaps(m.index ?? 0, (m.index ?? 0) + m[0].length))
+        attach(m.index ?? 0, m[0].length, `${m[1]}m`);
+    }
     for (const m of body.matchAll(TIME_MARK)) {
       if (!overlaps(m.index ?? 0, (m.index ?? 0) + m[0].length))
         attach(m.index ?? 0, m[0].length, m[1] ?? '');
@@ -495,8 +570,10 @@ export class ResultsExtractor {
   private resolve(): DraftResult[] {
     const claims = [...this.places].sort((a, b) => b.weight - a.weight || a.order - b.order);
     const taken = new Set<number>();
+    const opposite = this.event.sex === 'men' ? 'f' : this.event.sex === 'women' ? 'm' : null;
     for (const c of claims) {
       if (this.assigned.has(c.person) || taken.has(c.value)) continue;
+      if (opposite && c.person.gender === opposite) continue;
       if (c.value <= 3 && this.noMedal.has(c.person) && c.weight < 5) continue;
       this.assigned.set(c.person, c.value);
       taken.add(c.value);
