@@ -16,7 +16,7 @@ const FLAT = new Set([
   50, 55, 60, 100, 110, 150, 200, 300, 400, 500, 600, 800, 1000, 1500, 2000, 3000, 5000, 10000,
 ]);
 const TRACK =
-  /(?<![\d.:,x×])(\d{1,2},\d{3}|\d{2,5})[\s-]?(?:m|metres|meters|metre|meter)\b(?:\s+(steeplechase|hurdles|race\s?walk|walk|relay|freestyle|backstroke|breaststroke|butterfly|individual medley|medley))?/giu;
+  /(?<![\d.:,x×])(\d{1,2},\d{3}|\d{2,5})[\s-]?(?:m|metres|meters|metre|meter)\b(?:\s+(steeplechase|hurdles|hurdlers?|race\s?walk|walk|relay|freestyle|backstroke|breaststroke|butterfly|individual medley|medley))?/giu;
 const RELAY = /(?<![\d.])4\s?[x×]\s?(100|200|400)\s?m?(?:\s+(?:mixed\s+)?relay)?\b/giu;
 const ROAD = /(?<![\d.])(\d{1,3})\s?km\s+(race\s?walk|walk)\b/giu;
 // "the 6km race" in a report about a cross-country meeting.
@@ -37,7 +37,11 @@ export function findDisciplines(text: string, para = 0): DisciplineHit[] {
   for (const m of digits ? text.matchAll(TRACK) : []) {
     const n = Number((m[1] ?? '').replace(',', ''));
     if (!FLAT.has(n)) continue;
-    const kind = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ').replace('racewalk', 'race walk');
+    const kind = (m[2] ?? '')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace('racewalk', 'race walk')
+      .replace(/^hurdlers?$/u, 'hurdles');
     let key = kind ? `${n}m ${kind === 'walk' ? 'race walk' : kind}` : `${n}m`;
     const index = m.index ?? 0;
     const cls =
@@ -316,11 +320,11 @@ function findDiscipline(doc: Doc): { discipline: string | null; sex: DraftEvent[
       if (lede === null && inLede) lede = key;
       if (!scores.has(key)) order.push(key);
       scores.set(key, (scores.get(key) ?? 0) + weight + (sex ? 2 : 0));
-      if (sex?.[1]) {
+      if (sex?.[1] && inLede) {
         const votes = sexVotes.get(key) ?? new Map();
         const k = sexKey(sex[1]);
         // The lede's "women's 5,000m" outweighs later mentions of the same distance.
-        votes.set(k, (votes.get(k) ?? 0) + (inLede ? 3 : 1));
+        votes.set(k, (votes.get(k) ?? 0) + 1);
         sexVotes.set(key, votes);
       }
     }
@@ -328,7 +332,8 @@ function findDiscipline(doc: Doc): { discipline: string | null; sex: DraftEvent[
       /\b(men|women|mixed)['’]s\s+(race|final|event|title|competition|result|results|field|contest|podium|heat|sprinting|showpiece)\b/giu,
     )) {
       const k = sexKey(m[1] ?? '');
-      genericSex.set(k, (genericSex.get(k) ?? 0) + (inLede ? 3 : 1));
+      // Only the top of the article speaks for the main race; later "women's race" may be another.
+      if (inLede) genericSex.set(k, (genericSex.get(k) ?? 0) + 1);
     }
   }
   const discipline = lede ?? best(scores, order);

@@ -130,6 +130,8 @@ export class ResultsExtractor {
       const headline = this.doc.paragraphs[para]?.kind === 'headline';
       for (const sentence of this.doc.sentences[para] ?? []) {
         const named = this.raceOf(text.slice(sentence.start, sentence.end));
+        if (process.env.DBG)
+          console.error(named, race, this.event.sex, text.slice(sentence.start, sentence.end).slice(0, 80));
         if (named && !headline) race = named;
         if ((headline ? named : race) === 'other') continue;
         const clauses = (this.doc.clauses[para] ?? []).filter(
@@ -165,13 +167,16 @@ export class ResultsExtractor {
       // The heptathlon's 800m is part of the heptathlon.
       if (combined && !COMBINED.test(h.key)) continue;
       if (main.startsWith(`${h.key} `) || h.key.startsWith(`${main} `)) continue;
-      // "with 50m to go" is a distance, "won the 400m" / "the 1500m bronze" a race.
+      // "with less than 50m to go" is a distance inside the race; "won the 400m", "stepped down
+      // to 200m", "the 1500m bronze" name another race.
       const tail = body.slice(h.index + h.length, h.index + h.length + 14);
       const race =
         sexWord !== undefined ||
         !/^\d/u.test(h.key) ||
         /^\s+(?:final|title|heats?|semi|race|event|gold|silver|bronze|medal|crown|champion)/iu.test(tail) ||
-        /\b(?:the|won|win|wins|winning|over|took|claimed)\s+$/iu.test(lead);
+        /\b(?:the|won|win|wins|winning|over|took|claimed|to|at|favoured|favourite|preferred|his|her)\s+$/iu.test(
+          lead,
+        );
       if (race) isOther = true;
     }
     if (this.event.sex === 'men' || this.event.sex === 'women') {
