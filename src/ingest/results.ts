@@ -127,6 +127,9 @@ export class ResultsExtractor {
     let race: 'main' | 'other' = 'main';
     this.doc.masked.forEach((text, para) => {
       if (!this.doc.narrative[para]) return;
+      // A paragraph that opens on someone already placed in the main race is back in it.
+      const opener = this.people.mentionsIn(para).find((m) => !m.synthetic);
+      if (opener && this.places.some((c) => c.person === opener.person)) race = 'main';
       const headline = this.doc.paragraphs[para]?.kind === 'headline';
       for (const sentence of this.doc.sentences[para] ?? []) {
         const named = this.raceOf(text.slice(sentence.start, sentence.end));
@@ -159,6 +162,10 @@ export class ResultsExtractor {
       const lead = body.slice(Math.max(0, h.index - 16), h.index);
       const sexWord = /\b(men|women|mixed)['’]s\s+(?:[TF]\d{2}\s+)?$/iu.exec(lead)?.[1];
       const sexOk = !sexWord || !this.event.sex || sexOf(sexWord) === this.event.sex;
+      // "two-time world 110m hurdles champion Colin Jackson": a person's title, not a race.
+      const after = body.slice(h.index + h.length, h.index + h.length + 30);
+      if (/^\s+(?:world\s+|olympic\s+)?(?:champion|medall?ist|record[- ]holder|specialist|star|runner|hurdler|sprinter)s?\b/iu.test(after))
+        continue;
       if (h.key === main) {
         if (sexOk) isMain = true;
         else isOther = true;
@@ -173,7 +180,7 @@ export class ResultsExtractor {
       const race =
         sexWord !== undefined ||
         !/^\d/u.test(h.key) ||
-        /^\s+(?:final|title|heats?|semi|race|event|gold|silver|bronze|medal|crown|champion)/iu.test(tail) ||
+        /^\s+(?:final|title|heats?|semi|race|event|gold|silver|bronze|medal|crown)/iu.test(tail) ||
         /\b(?:the|won|win|wins|winning|over|took|claimed|to|at|favoured|favourite|preferred|his|her)\s+$/iu.test(
           lead,
         );
@@ -363,6 +370,8 @@ export class ResultsExtractor {
         continue;
       }
       if (this.foreignQualifier(body, i)) continue;
+      // "was never in contention for gold", "did not win a medal".
+      if (/\b(?:never|not|no|n['’]t)\b[^.;]{0,40}$/iu.test(lead)) continue;
       const place = m[1]?.toLowerCase() === 'gold' ? 1 : m[1]?.toLowerCase() === 'silver' ? 2 : 3;
       const nameAfter = /^\s+(?:medall?ists?|medal\s+(?:went|goes)\s+to|(?:went|goes)\s+to)\b/iu.test(rest);
       const person = nameAfter
