@@ -30,6 +30,7 @@ import {
   tokenize,
 } from './people.js';
 import { type QuoteSpan, spanText } from './quote-scanner.js';
+import { hasVerb } from './text.js';
 import type { QuoteChannel } from './types.js';
 
 /** Where an attribution was found. */
@@ -119,6 +120,21 @@ function looksLikeSpeakerPhrase(phrase: string): boolean {
   return true;
 }
 
+/** A person's name closing a descriptor ("Olympic long jump champion Greg Rutherford"), or null. */
+function trailingName(phrase: string): { text: string; start: number } | null {
+  const words = phrase.trim().split(/\s+/u);
+  if (words.length > 12 || hasVerb(phrase)) return null;
+  const runs = capitalisedRuns(phrase);
+  const last = runs[runs.length - 1];
+  if (!last) return null;
+  const info = classifyRun(last);
+  const end = last[last.length - 1];
+  const first = info.tokens[0];
+  if (info.kind !== 'person' || !end || !first || info.possessive) return null;
+  if (/\S/u.test(phrase.slice(end.end))) return null;
+  return { text: phrase.slice(first.start, end.end), start: first.start };
+}
+
 /** Reads a speaker phrase into a reference. Null when it names nobody. */
 export function interpretPhrase(phrase: string, at: number): SpeakerRef | null {
   const tokens = tokenize(phrase);
@@ -156,7 +172,8 @@ export function interpretPhrase(phrase: string, at: number): SpeakerRef | null {
     // "Smith and Jones said": more than one speaker, none of them alone.
     if (/\band\b|&/u.test(phrase)) return { type: 'unknown' };
   }
-  const named = owned[0];
+  // "Four-time global heptathlon champion Jessica Ennis-Hill": a full name beats a capitalised word.
+  const named = owned.find((n) => n.text.includes(' ')) ?? owned[0];
   if (named) return { type: 'name', name: named.text, at: at + named.start };
   for (const t of tokens) {
     const lw = lower(t.text);
@@ -251,8 +268,15 @@ export function parseAfter(text: string, offset: number, para: number): Attribut
   }
   if (verb) {
     const verbTok = tokens[verb.index] as { start: number };
-    const phrase = window.slice(0, verbTok.start);
-    if (!looksLikeSpeakerPhrase(phrase)) return null;
+    let phrase = window.slice(0, verbTok.start);
+    let phraseAt = offset + skip;
+    if (!looksLikeSpeakerPhrase(phrase)) {
+      // "two-time world 110m hurdles champion Colin Jackson told BBC Sport": a title, then the name.
+      const name = trailingName(phrase);
+      if (!name) return null;
+      phraseAt += name.start;
+      phrase = name.text;
+    }
     // A lowercase first word that is not a pronoun or determiner is narrative, not attribution.
     const firstWord = /[\p{L}]+/u.exec(phrase)?.[0] ?? '';
     if (/^\p{Ll}/u.test(firstWord) && !PRONOUN_GENDER.has(firstWord) && !DETERMINERS.has(firstWord))
@@ -261,7 +285,7 @@ export function parseAfter(text: string, offset: number, para: number): Attribut
       rule: 'after',
       para,
       phrase,
-      phraseStart: offset + skip,
+      phraseStart: phraseAt,
       verb: words
         .slice(verb.index, verb.index + verb.length)
         .join(' ')

@@ -164,7 +164,11 @@ export class ResultsExtractor {
       const sexOk = !sexWord || !this.event.sex || sexOf(sexWord) === this.event.sex;
       // "two-time world 110m hurdles champion Colin Jackson": a person's title, not a race.
       const after = body.slice(h.index + h.length, h.index + h.length + 30);
-      if (/^\s+(?:world\s+|olympic\s+)?(?:champion|medall?ist|record[- ]holder|specialist|star|runner|hurdler|sprinter)s?\b/iu.test(after))
+      if (
+        /^\s+(?:world\s+|olympic\s+)?(?:champion|medall?ist|record[- ]holder|specialist|star|runner|hurdler|sprinter)s?\b/iu.test(
+          after,
+        )
+      )
         continue;
       if (h.key === main) {
         if (sexOk) isMain = true;
