@@ -275,6 +275,15 @@ export function classifyRun(run: Token[]): RunInfo {
     stripped = first;
     tokens.shift();
   }
+  // "Fellow Briton Sean Frame", "Compatriot Kenyan Mary Moraa": the name follows the demonym.
+  for (let i = tokens.length - 2; i >= 1; i--) {
+    const w = (tokens[i] as Token).text;
+    if (countryByDemonym(w) && tokens.slice(i + 1).every((t) => !isNonName(t.text) || NAME_TOO.has(t.text))) {
+      demonym = w;
+      tokens.splice(0, i + 1);
+      break;
+    }
+  }
   const words = tokens.map((t) => t.text);
   // Multi-word places ("Los Angeles", "Great Britain", "Stade de France") are not people.
   for (let i = 0; i < words.length; i++) {
@@ -683,6 +692,11 @@ export class People {
         if (!c) continue;
         const inClause = mentions.filter((m) => m.start >= c.start && m.start < c.end);
         if (inClause.length === 0) continue;
+        // "She announced her engagement to Ben Broeders": the clause's subject is the pronoun
+        // itself, so the person named in it is not who "she" is; look further back.
+        const opening = (doc.masked[q] ?? '').slice(c.start, inClause[0]?.start ?? c.start);
+        const subjectPronoun = gender === 'f' ? /^[\s|,]*(?:and\s+)?she\b/iu : /^[\s|,]*(?:and\s+)?he\b/iu;
+        if (gender !== null && subjectPronoun.test(opening)) continue;
         if (!fallback) fallback = inClause[inClause.length - 1]?.person ?? null;
         if (c.relative) continue;
         const subject = this.subjectOf(q, c.start, inClause);
