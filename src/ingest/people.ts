@@ -650,8 +650,9 @@ export class People {
         if (distinct.length === 1 && inSentence[0]) {
           const firstAt = inSentence[0].start - s.start;
           const after = body.slice(firstAt);
-          const heAfter = /\b(?:he|himself)\b/iu.test(after);
-          const sheAfter = /\b(?:she|herself)\b/iu.test(after);
+          // "Femke Bol lived up to her favourite tag": with one person named, "his"/"her" is theirs.
+          const heAfter = /\b(?:he|himself|his)\b/iu.test(after);
+          const sheAfter = /\b(?:she|herself|her)\b/iu.test(after);
           const p = distinct[0] as Person;
           if (heAfter && !sheAfter) p.genderVotes.m += 1;
           if (sheAfter && !heAfter) p.genderVotes.f += 1;

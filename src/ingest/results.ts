@@ -52,6 +52,7 @@ const ORD_VERB = new RegExp(
   `\\b(?:finished|finishing|finish|finishes|finisher|came|comes|coming|was|were|is|placed|placing|ended|ending|ends|took|takes|taking|crossed the line|settled for|settle for|settling for|faded to|fading to|dropped to|dropping to|slipped to|fell to|moved up to|climbed to|home)\\s+(?:in\\s+|up\\s+|home\\s+)?(?:an?\\s+(?:[\\p{L}-]+\\s+)?)?(${ORD})\\b(?!\\s*(?:time|attempt|lap|round|heat|leg|half|bend|hurdle|barrier|water jump|major|title|medal|straight|kilometre|mile|-placed|British|American)\\b)`,
   'giu',
 );
+const ORD_FOR_PLACE = new RegExp(`\\b(?:for|in|into|to)\\s+(${ORD})\\s+(?:place|spot)\\b`, 'giu');
 const ORD_WENT_TO = new RegExp(`\\b(${ORD})(?:\\s+place|\\s+spot)?\\s+(?:went|goes|fell)\\s+to\\b`, 'giu');
 const ORD_AFTER_NAME = new RegExp(
   `^(?:['’]s)?(?:\\s*\\(\\p{Lu}{3}\\))?(?:\\s+(?:of|from)\\s+(?:the\\s+)?\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2})?,?\\s+(${ORD})\\s+(?:in|with|at|on)\\b`,
@@ -340,16 +341,7 @@ export class ResultsExtractor {
     if (DISQUALIFY.test(body)) return;
     // Another event named as such ("the women's 1500m", "the 800m final") is about a different race;
     // a bare distance ("with 50m to go") is not.
-    const other = findDisciplines(body).some((h) => {
-      if (this.event.discipline === null || h.key === this.event.discipline) return false;
-      const lead = body.slice(Math.max(0, h.index - 12), h.index);
-      const tail = body.slice(h.index + h.length, h.index + h.length + 14);
-      return (
-        /(?:men|women|mixed)['’]s\s+$/iu.test(lead) ||
-        /^\s+(?:final|title|heats?|semi|race|event|gold|silver|bronze|medal|crown)\b/iu.test(tail) ||
-        !/^\d/u.test(h.key)
-      );
-    });
+    const other = this.raceOf(body) === 'other';
     if (other) return;
     // "in 2021", "since 2019": about another year ("the 2023 winner" only describes someone).
     const years = [...body.matchAll(/\b(?:in|since|during|until|back in)\s+((?:19|20)\d\d)\b/gu)].map(
@@ -389,6 +381,13 @@ export class ResultsExtractor {
       if (!place) continue;
       const person = this.actorBefore(text, actors, clause, at(m.index ?? 0));
       this.claimPlace(person, place, 3 * scale);
+      if (person) placed.add(person);
+    }
+    for (const m of ordinal ? body.matchAll(ORD_FOR_PLACE) : []) {
+      const place = ORDINALS.get((m[1] ?? '').toLowerCase());
+      if (!place) continue;
+      const person = this.actorBefore(text, actors, clause, at(m.index ?? 0));
+      this.claimPlace(person, place, 2.5 * scale);
       if (person) placed.add(person);
     }
     for (const m of ordinal ? body.matchAll(ORD_WENT_TO) : []) {
@@ -446,6 +445,8 @@ export class ResultsExtractor {
       )
         hit = 0;
       if (hit < 0) continue;
+      // "win superb 200m silver": the medal says the place, not the verb.
+      if (words.slice(0, hit + 3).some((w) => /^(?:silver|bronze)\b/iu.test(w))) continue;
       const afterObject = rest.slice(rest.indexOf(words[hit] as string) + (words[hit] as string).length);
       if (/^\s+for\s+\p{L}+ing\b/u.test(afterObject)) continue;
       const person = this.actorBefore(text, actors, clause, at(i));
@@ -524,6 +525,11 @@ export class ResultsExtractor {
       if (overlaps(i, i + m[0].length)) continue;
       const lead = body.slice(Math.max(0, i - 30), i);
       const unit = Boolean(m[2]);
+      // "0.17 seconds behind", "by 0.01": a margin, never a mark.
+      if (Number(m[1]) < 1) continue;
+      if (/^\s*(?:s|sec|secs|seconds)?\s*(?:behind|ahead|clear|off|outside|slower|faster|short|adrift|down|up)\b/iu.test(body.slice(i + (m[1] ?? '').length)))
+        continue;
+      if (/\bby\s+(?:just\s+|only\s+)?$/iu.test(lead)) continue;
       const context = /(?:\bin|\bclocked|\bran|\bof|\btime|\bclock at|\bwith(?: a)?|\()\s*$/iu.test(lead);
       if (unit || context) attach(i, m[0].length, m[1] ?? '');
     }
