@@ -49,7 +49,7 @@ const WENT_TO =
 const DISQUALIFY =
   /\b(?:previous(?:ly)?|last (?:year|season|time|month|week|summer|winter)|earlier (?:this|in)|career|trials?|heats?|semi-?finals?|qualif\w*|halfway|at the (?:bell|break)|at \d+\s?(?:km|k|kilometres|kilometers|miles|metres|meters|m)\b|ago|next (?:year|season|week|month|time)|will|would|might|tomorrow|world level|in training|in practice)\b/iu;
 const ORD_VERB = new RegExp(
-  `\\b(?:finished|finishing|finish|finishes|finisher|came|comes|coming|was|were|is|placed|placing|ended|ending|ends|took|takes|taking|crossed the line|settled for|settle for|settling for|faded to|fading to|dropped to|dropping to|slipped to|fell to|moved up to|climbed to|home)\\s+(?:in\\s+|up\\s+|home\\s+)?(?:an?\\s+(?:[\\p{L}-]+\\s+)?)?(${ORD})\\b(?!\\s*(?:time|attempt|lap|round|heat|leg|half|bend|hurdle|barrier|water jump|major|title|medal|straight|kilometre|mile|-placed|British|American)\\b)`,
+  `\\b(?:finished|finishing|finish|finishes|finisher|came|comes|coming|was|were|is|placed|placing|ended|ending|ends|took|takes|taking|crossed the line|settled for|settle for|settling for|faded to|fading to|dropped to|dropping to|slipped to|fell to|moved up to|climbed to|home)\\s+(?:in\\s+|up\\s+|home\\s+)?(?:an?\\s+(?:[\\p{L}-]+\\s+)?)?(${ORD})\\b(?!\\s*(?:time|attempt|lap|round|heat|leg|half|bend|hurdle|barrier|water jump|major|title|medal|straight|kilometre|mile|-placed|British|American|on the|in the (?:world|all-time|rankings|list))\\b)`,
   'giu',
 );
 const ORD_FOR_PLACE = new RegExp(`\\b(?:for|in|into|to)\\s+(${ORD})\\s+(?:place|spot)\\b`, 'giu');
@@ -185,6 +185,7 @@ export class ResultsExtractor {
       const race =
         sexWord !== undefined ||
         !/^\d/u.test(h.key) ||
+        /\s/u.test(h.key) ||
         /^\s+(?:final|title|heats?|semi|race|event|gold|silver|bronze|medal|crown)/iu.test(tail) ||
         /\b(?:the|won|win|wins|winning|over|took|claimed|to|at|favoured|favourite|preferred|his|her)\s+$/iu.test(
           lead,
@@ -210,6 +211,7 @@ export class ResultsExtractor {
 
   private claimPlace(person: Person | null, place: number, weight: number): void {
     if (person && place >= 1) this.places.push({ person, value: place, weight, order: this.order++ });
+    if (process.env.DBG && person) console.error("CLAIM", person.name, place, weight, this.dbg);
   }
 
   private claimMark(person: Person | null, mark: string, weight: number): void {
@@ -305,6 +307,12 @@ export class ResultsExtractor {
     for (let i = before.length - 1; i >= 0; i--) {
       const a = before[i] as Mention;
       if (skipPossessiveAt >= 0 && a.possessive && skipPossessiveAt - (a.end + 2) <= 2) continue;
+      // "her compatriot won": the actor is the compatriot, whom the text does not name here.
+      if (a.possessive && /^(?:['’]s?)?\s+(?:[\p{Ll}-]+\s+)?(?:compatriot|team-?mate|rival|coach|mother|father|sister|brother|husband|wife|partner|friend|training partner)\b/u.test(text.slice(a.end, pos)))
+        return null;
+      // "Jefferson-Wooden stormed to her second gold": "her" only owns the object.
+      if (a.synthetic && a.possessive && before.slice(0, i).some((b) => !b.possessive && b.start >= clause.start))
+        continue;
       const lead = text.slice(Math.max(0, a.start - 40), a.start);
       const between = text.slice(a.end, pos);
       // "X, who took silver", "X (NOR) third", "Gayle (14.80m)": the cue is about X after all.
@@ -325,6 +333,12 @@ export class ResultsExtractor {
   /** True when a cue at `index` is about another race: a past city or year right before it. */
   private foreignQualifier(text: string, index: number): boolean {
     const lead = text.slice(Math.max(0, index - 30), index);
+    // "took silver at the Paris 2024 Olympic Games", "won her world title in Doha".
+    const tail = text.slice(index, index + 60);
+    const tailYear = /\b(?:at|in)\s+(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?((?:19|20)\d\d)\b/u.exec(tail)?.[1];
+    if (tailYear && this.event.year !== null && Number(tailYear) !== this.event.year) return true;
+    const tailCity = /\b(?:in|at)\s+(\p{Lu}[\p{L}-]+)/u.exec(tail)?.[1];
+    if (tailCity && cityNames.includes(tailCity) && this.event.city !== null && tailCity !== this.event.city) return true;
     // "upgraded Tokyo bronze to silver": the medal after "to" is this race's.
     if (/\b(?:to|into)\s+$/iu.test(lead)) return false;
     const years = lead.match(/\b(?:19|20)\d\d\b/gu) ?? [];
@@ -333,7 +347,9 @@ export class ResultsExtractor {
     return words.some((w) => cityNames.includes(w) && w !== this.event.city);
   }
 
+  private dbg = "";
   private clauseRules(text: string, actors: Mention[], clause: Clause, scale: number): void {
+    this.dbg = text.slice(clause.start, clause.end);
     const body = text.slice(clause.start, clause.end);
     const lower = body.toLowerCase();
     // Most clauses say nothing about placings, marks or records; skip them cheaply.
@@ -366,6 +382,7 @@ export class ResultsExtractor {
         continue;
       }
       if (this.foreignQualifier(body, i)) continue;
+      if (/\btheir\s+(?:[\p{L}-]+\s+)?$/iu.test(lead)) continue;
       // "was never in contention for gold", "did not win a medal".
       if (/\b(?:never|not|no|n['’]t)\b[^.;]{0,40}$/iu.test(lead)) continue;
       const place = m[1]?.toLowerCase() === 'gold' ? 1 : m[1]?.toLowerCase() === 'silver' ? 2 : 3;
@@ -445,6 +462,7 @@ export class ResultsExtractor {
       )
         hit = 0;
       if (hit < 0) continue;
+      if (this.foreignQualifier(body, i)) continue;
       // "win superb 200m silver": the medal says the place, not the verb.
       if (words.slice(0, hit + 3).some((w) => /^(?:silver|bronze)\b/iu.test(w))) continue;
       const afterObject = rest.slice(rest.indexOf(words[hit] as string) + (words[hit] as string).length);
