@@ -52,6 +52,10 @@ const ORD_VERB = new RegExp(
   `\\b(?:finished|finishing|finish|finishes|finisher|came|comes|coming|was|were|is|placed|placing|ended|ending|ends|took|takes|taking|crossed the line|settled for|settle for|settling for|faded to|fading to|dropped to|dropping to|slipped to|fell to|moved up to|climbed to|home)\\s+(?:in\\s+|up\\s+|home\\s+)?(?:an?\\s+(?:[\\p{L}-]+\\s+)?)?(${ORD})\\b(?!\\s*(?:time|attempt|lap|round|heat|leg|half|bend|hurdle|barrier|water jump|major|title|medal|straight|kilometre|mile|-placed|British|American|on the|in the (?:world|all-time|rankings|list))\\b)`,
   'giu',
 );
+const MOVED_TO_WIN =
+  /\b\p{L}+ed\s+to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{L}'’\d,-]+\s+){0,4}?(?:title|victory|win|gold|crown)\b(?!\s+(?:bid|hopes?|chances?|defence|defense))/giu;
+const NEWLY_CROWNED =
+  /\b(?:newly[- ]crowned|new)\s+(?:(?:world|olympic|european|commonwealth|national|british|american|indoor)\s+)?(?:[\p{L}\d-]+\s+){0,2}?champion\s+(?=\p{Lu})/giu;
 const ORD_FOR_PLACE = new RegExp(`\\b(?:for|in|into|to)\\s+(${ORD})\\s+(?:place|spot)\\b`, 'giu');
 const ORD_WENT_TO = new RegExp(`\\b(${ORD})(?:\\s+place|\\s+spot)?\\s+(?:went|goes|fell)\\s+to\\b`, 'giu');
 const ORD_AFTER_NAME = new RegExp(
@@ -109,6 +113,8 @@ export class ResultsExtractor {
   private readonly marks: Claim<string>[] = [];
   private readonly records = new Map<Person, Set<RecordCode>>();
   private readonly noMedal = new Set<Person>();
+  /** People named in a sentence reporting a one-two. */
+  private readonly oneTwo: Person[] = [];
   /** "X edged Y": Y was second if X won. */
   private readonly beaten: Array<{ winner: Person; person: Person; order: number }> = [];
   private order = 0;
@@ -471,6 +477,22 @@ export class ResultsExtractor {
       this.claimPlace(person, 1, 3 * scale);
       if (person) placed.add(person);
     }
+    // "motored to the AAA's Indoor 800m title", "romped to a five-second victory".
+    for (const m of lower.includes('ed to') ? body.matchAll(MOVED_TO_WIN) : []) {
+      const i = m.index ?? 0;
+      if (this.foreignQualifier(body, i)) continue;
+      const person = this.actorBefore(text, actors, clause, at(i));
+      this.claimPlace(person, 1, 3 * scale);
+      if (person) placed.add(person);
+    }
+    // "newly crowned world 100m champion Oblique Seville": the winner of the race reported.
+    for (const m of lower.includes('crowned') ? body.matchAll(NEWLY_CROWNED) : []) {
+      const person = this.actorAfter(actors, at((m.index ?? 0) + m[0].length - 1), at((m.index ?? 0) + m[0].length + 4));
+      this.claimPlace(person, 1, 3 * scale);
+      if (person) placed.add(person);
+    }
+    // "in a Jamaican one-two": whoever the winner held off or beat in that sentence was second.
+    if (/\bone-two\b/u.test(lower)) this.oneTwo.push(...actors.filter((a) => !a.possessive && a.start >= clause.start - 200).map((a) => a.person));
     const winn = lower.includes('winn');
     for (const m of winn ? body.matchAll(/\bwinner\s+(?=\p{Lu})/gu) : []) {
       const person = this.actorAfter(actors, at((m.index ?? 0) + m[0].length), clause.end);
@@ -619,6 +641,15 @@ export class ResultsExtractor {
       if (c.value <= 3 && this.noMedal.has(c.person) && c.weight < 5) continue;
       this.assigned.set(c.person, c.value);
       taken.add(c.value);
+    }
+    // "a Jamaican one-two": the winner and the other athlete named with it.
+    if (!taken.has(2)) {
+      const winner = this.oneTwo.find((p) => this.assigned.get(p) === 1);
+      const second = this.oneTwo.find((p) => p !== winner && !this.assigned.has(p) && p.gender !== opposite);
+      if (winner && second) {
+        this.assigned.set(second, 2);
+        taken.add(2);
+      }
     }
     // Runner-up from "the winner edged Y" when nothing else placed Y.
     if (!taken.has(2)) {
