@@ -75,6 +75,13 @@ const PREPOSITIONS = new Set(
    catching chased chasing trailing trailed toward towards at in on into onto`.split(/\s+/),
 );
 
+// Nouns that make "The Larne athlete", "The Northern Ireland runner" stand for a person.
+const DESCRIPTOR_HEADS = new Set(
+  'runner athlete sprinter hurdler jumper vaulter thrower miler star champion youngster teenager veteran walker marathoner'.split(
+    ' ',
+  ),
+);
+
 /** True when a word starts with a capital letter (ASCII answered without a regular expression). */
 const isCap = (w: string) => {
   const code = w.charCodeAt(0);
@@ -340,6 +347,47 @@ export class People {
     this.collectMentions();
     this.inferGenders();
     for (const p of this.persons) this.settle(p);
+    this.collectDescriptors();
+  }
+
+  /** "The Briton", "The Northern Ireland runner" opening a sentence: the person they stand for. */
+  readonly descriptors: Mention[] = [];
+
+  private collectDescriptors(): void {
+    const { doc } = this;
+    const re = /(?:^|[.!?|]\s+)(The)\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/gu;
+    doc.masked.forEach((text, para) => {
+      if (!doc.narrative[para] || doc.paragraphs[para]?.kind !== 'body') return;
+      for (const m of text.matchAll(re)) {
+        const words = (m[2] ?? '').split(/\s+/u);
+        const k = words.findIndex((w) => countryByDemonym(w.toLowerCase()) || DESCRIPTOR_HEADS.has(w));
+        if (k < 0) continue;
+        const head = words[k] as string;
+        // "The Kenyan pair", "The American Noah Lyles": not a descriptor standing alone.
+        if (/^\p{Lu}/u.test(words[k + 1] ?? '') || /^(?:pair|duo|trio|team|quartet|men|women|record)$/u.test(words[k + 1] ?? ''))
+          continue;
+        const lw = head.toLowerCase();
+        const phrase = `The ${words.slice(0, k + 1).join(' ')}`;
+        // "The Northern Irishman" may represent GBR or IRL.
+        const demonym = /\bNorthern\s+Irish/u.test(phrase) ? null : countryByDemonym(lw);
+        const start = (m.index ?? 0) + m[0].length - (m[1] ?? '').length - (m[2] ?? '').length - 1;
+        const gender: Gender | null = /man$/u.test(lw) ? 'm' : /woman$/u.test(lw) ? 'f' : null;
+        const r = this.resolvePronoun(para, start, gender);
+        if (!r) continue;
+        if (demonym && /^\p{Lu}/u.test(head)) {
+          this.vote(r.person, demonym, 2);
+          this.settle(r.person);
+        }
+        this.descriptors.push({
+          para,
+          start,
+          end: start + phrase.length,
+          person: r.person,
+          possessive: false,
+          synthetic: true,
+        });
+      }
+    });
   }
 
   /** The person with this full name (folded), if named in the article. */

@@ -259,7 +259,12 @@ export class ResultsExtractor {
     const named = this.people
       .mentionsIn(para)
       .filter((m) => !m.synthetic && m.start >= sentence.start && m.start < sentence.end);
-    const out = [...named];
+    const out = [
+      ...named,
+      ...this.people.descriptors.filter(
+        (m) => m.para === para && m.start >= sentence.start && m.start < sentence.end,
+      ),
+    ];
     const body = text.slice(sentence.start, sentence.end);
     // "The 26-year-old edged …", "the Kenyan took silver": descriptors standing for a person.
     for (const m of body.matchAll(/\b[Tt]he\s+(?:(\d{1,2})-year-old|(\p{Lu}\p{Ll}+))\b/gu)) {
@@ -514,7 +519,13 @@ export class ResultsExtractor {
       const i = m.index ?? 0;
       const winner = this.actorBefore(text, actors, clause, at(i));
       const loser = this.actorAfter(actors, at(i + m[0].length), at(i + m[0].length) + 60);
-      if (winner && loser && winner !== loser)
+      // "edged", "pipped", "outkicked" describe a close finish for second; "held off" and "beat"
+      // do not say where the beaten athlete finished.
+      const margin = /^[^.;]{0,40}?\bby\s+(?:just\s+|only\s+|a\s+)?(?:\d|one|two|three|four|five|a\s+(?:hundredth|tenth|fraction))/iu.test(
+        body.slice(i + m[0].length),
+      );
+      const close = !/^(?:held|holds|holding|hold|beat|beats|beating)\b/iu.test(m[0]) || (/^beat/iu.test(m[0]) && margin);
+      if (winner && loser && winner !== loser && close)
         this.beaten.push({ winner, person: loser, order: this.order++ });
     }
     for (const m of podium || lower.includes('medal') ? body.matchAll(NO_MEDAL) : []) {
