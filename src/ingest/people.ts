@@ -364,7 +364,10 @@ export class People {
         if (k < 0) continue;
         const head = words[k] as string;
         // "The Kenyan pair", "The American Noah Lyles": not a descriptor standing alone.
-        if (/^\p{Lu}/u.test(words[k + 1] ?? '') || /^(?:pair|duo|trio|team|quartet|men|women|record)$/u.test(words[k + 1] ?? ''))
+        if (
+          /^\p{Lu}/u.test(words[k + 1] ?? '') ||
+          /^(?:pair|duo|trio|team|quartet|men|women|record)$/u.test(words[k + 1] ?? '')
+        )
           continue;
         const lw = head.toLowerCase();
         const phrase = `The ${words.slice(0, k + 1).join(' ')}`;

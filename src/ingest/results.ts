@@ -27,6 +27,8 @@ interface Claim<T> {
   value: T;
   weight: number;
   order: number;
+  /** "shared bronze", "tied for third": the place may be shared. */
+  tie?: boolean;
 }
 
 const ORD = [...ORDINALS.keys()].join('|');
@@ -64,9 +66,9 @@ const ORD_AFTER_NAME = new RegExp(
 );
 const MEDAL = /\b(gold|silver|bronze)\b/giu;
 const WIN_VERB =
-  /\b(won|wins|win|winning|takes|took|taking|claimed|claims|clinched|clinches|captured|captures|retained|retains|defended|storms to|stormed to|storming to|ran away with|sealed|seals|seal|secured|secures|grabbed|snatched|landed|lands|bagged)\b/giu;
+  /\b(won|wins|win|winning|takes|took|taking|claimed|claims|claim|topped|tops|clinched|clinches|captured|captures|retained|retains|defended|storms to|stormed to|storming to|ran away with|sealed|seals|seal|secured|secures|grabbed|snatched|landed|lands|bagged)\b/giu;
 const WIN_OBJECT =
-  /^(?:title|crown|gold|race|final|victory|win|event|marathon|steeplechase|hurdles|vault|jump|put|throw|classic|games|championships?|prix|invitational|meeting|cup|relay|mile|\d+m|\d+km)$/iu;
+  /^(?:title|crown|gold|race|final|victory|win|trophy|standings|event|marathon|steeplechase|hurdles|vault|jump|put|throw|classic|games|championships?|prix|invitational|meeting|cup|relay|mile|\d+m|\d+km)$/iu;
 const PODIUM = /\b(?:complet\w*|round\w*\s+(?:out|off))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}podium\b/giu;
 const BEAT_VERB =
   /\b(?:edged|edges|edging|pipped|pips|pipping|held off|holds off|holding off|hold off|outkicked|outkicks|outkicking|outdueled|outduelled|outduels|outsprinted|outsprints|beat|beats|beating)\b/giu;
@@ -83,7 +85,7 @@ const RECORD_VALID_LEAD = /\b(?:a|an|new|own|for a|in a|with a|with an)\s+(?:new
 const ACHIEVE =
   /\b(?:broke|breaks|break|breaking|set|sets|setting|smash\w*|erase\w*|lower\w*|equall?\w*|improv\w*|better\w*|shatter\w*|obliterat\w*|took|taking|takes|adding|added|raised|raising|clocked|clocking)\b/iu;
 const RECORD_INVALID_LEAD =
-  /\b(?:than|outside|shy of|short of|missed|chasing|chase|about|previous|former|old|eyeing|target\w*|threaten\w*|near|within|under)\s+(?:\S+\s+){0,3}$/iu;
+  /\b(?:than|outside|shy of|short of|missed|chasing|chase|about|previous|former|old|eyeing|target\w*|threaten\w*|near|within|under|equal|match|unable to \w+)\s+(?:\S+\s+){0,3}$/iu;
 
 function recordCode(word: string, kind: string): RecordCode | null {
   const w = word.toLowerCase().replace(/['’]s?$/u, '');
@@ -215,9 +217,8 @@ export class ResultsExtractor {
     return this.assigned.get(p) ?? null;
   }
 
-  private claimPlace(person: Person | null, place: number, weight: number): void {
-    if (person && place >= 1) this.places.push({ person, value: place, weight, order: this.order++ });
-    if (process.env.DBG && person) console.error("CLAIM", person.name, place, weight, this.dbg);
+  private claimPlace(person: Person | null, place: number, weight: number, tie = false): void {
+    if (person && place >= 1) this.places.push({ person, value: place, weight, order: this.order++, tie });
   }
 
   private claimMark(person: Person | null, mark: string, weight: number): void {
@@ -319,10 +320,19 @@ export class ResultsExtractor {
       const a = before[i] as Mention;
       if (skipPossessiveAt >= 0 && a.possessive && skipPossessiveAt - (a.end + 2) <= 2) continue;
       // "her compatriot won": the actor is the compatriot, whom the text does not name here.
-      if (a.possessive && /^(?:['’]s?)?\s+(?:[\p{Ll}-]+\s+)?(?:compatriot|team-?mate|rival|coach|mother|father|sister|brother|husband|wife|partner|friend|training partner)\b/u.test(text.slice(a.end, pos)))
+      if (
+        a.possessive &&
+        /^(?:['’]s?)?\s+(?:[\p{Ll}-]+\s+)?(?:compatriot|team-?mate|rival|coach|mother|father|sister|brother|husband|wife|partner|friend|training partner)\b/u.test(
+          text.slice(a.end, pos),
+        )
+      )
         return null;
       // "Jefferson-Wooden stormed to her second gold": "her" only owns the object.
-      if (a.synthetic && a.possessive && before.slice(0, i).some((b) => !b.possessive && b.start >= clause.start))
+      if (
+        a.synthetic &&
+        a.possessive &&
+        before.slice(0, i).some((b) => !b.possessive && b.start >= clause.start)
+      )
         continue;
       const lead = text.slice(Math.max(0, a.start - 40), a.start);
       const between = text.slice(a.end, pos);
@@ -349,7 +359,8 @@ export class ResultsExtractor {
     const tailYear = /\b(?:at|in)\s+(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?((?:19|20)\d\d)\b/u.exec(tail)?.[1];
     if (tailYear && this.event.year !== null && Number(tailYear) !== this.event.year) return true;
     const tailCity = /\b(?:in|at)\s+(\p{Lu}[\p{L}-]+)/u.exec(tail)?.[1];
-    if (tailCity && cityNames.includes(tailCity) && this.event.city !== null && tailCity !== this.event.city) return true;
+    if (tailCity && cityNames.includes(tailCity) && this.event.city !== null && tailCity !== this.event.city)
+      return true;
     // "upgraded Tokyo bronze to silver": the medal after "to" is this race's.
     if (/\b(?:to|into)\s+$/iu.test(lead)) return false;
     const years = lead.match(/\b(?:19|20)\d\d\b/gu) ?? [];
@@ -358,9 +369,7 @@ export class ResultsExtractor {
     return words.some((w) => cityNames.includes(w) && w !== this.event.city);
   }
 
-  private dbg = "";
   private clauseRules(text: string, actors: Mention[], clause: Clause, scale: number): void {
-    this.dbg = text.slice(clause.start, clause.end);
     const body = text.slice(clause.start, clause.end);
     const lower = body.toLowerCase();
     // Most clauses say nothing about placings, marks or records; skip them cheaply.
@@ -385,6 +394,12 @@ export class ResultsExtractor {
       const rest = body.slice(i + m[0].length);
       const lead = body.slice(Math.max(0, i - 40), i);
       if (/^\s+for\s+\p{L}+ing\b/u.test(rest)) continue;
+      // "Olympic silver medallist Nicola Olyslagers": a title someone holds.
+      if (
+        /^\s+medall?ists?\s+\p{Lu}/u.test(rest) ||
+        (/^\s+medall?ists?\b/u.test(rest) && /\b(?:olympic|world|european|commonwealth)\s+$/iu.test(lead))
+      )
+        continue;
       if (
         /\b(?:beaten to|denied|missed(?: out on)?|chasing|chase|dreams? of|dreamed of|bid for|hopes? of|favou?rite for|going for|eyeing|targeting|without|upgraded|upgrade|no)\s+(?:(?:the|a|an|her|his)\s+)?(?:[\p{L}\d-]+\s+){0,2}$/iu.test(
           lead,
@@ -401,7 +416,7 @@ export class ResultsExtractor {
       const person = nameAfter
         ? this.actorAfter(actors, at(i), clause.end)
         : this.actorBefore(text, actors, clause, at(i));
-      this.claimPlace(person, place, 2 * scale);
+      this.claimPlace(person, place, 2 * scale, /\b(?:shared?|sharing|tied|joint|dead heat)\b/iu.test(body));
       if (person) placed.add(person);
     }
     for (const m of ordinal ? body.matchAll(ORD_VERB) : []) {
@@ -474,8 +489,8 @@ export class ResultsExtractor {
         hit = 0;
       if (hit < 0) continue;
       if (this.foreignQualifier(body, i)) continue;
-      // "win superb 200m silver": the medal says the place, not the verb.
-      if (words.slice(0, hit + 3).some((w) => /^(?:silver|bronze)\b/iu.test(w))) continue;
+      // "win superb 200m silver", "captured a fourth heptathlon medal": the medal says the place.
+      if (words.slice(0, hit + 3).some((w) => /^(?:silver|bronze|medals?)\b/iu.test(w))) continue;
       const afterObject = rest.slice(rest.indexOf(words[hit] as string) + (words[hit] as string).length);
       if (/^\s+for\s+\p{L}+ing\b/u.test(afterObject)) continue;
       const person = this.actorBefore(text, actors, clause, at(i));
@@ -492,12 +507,19 @@ export class ResultsExtractor {
     }
     // "newly crowned world 100m champion Oblique Seville": the winner of the race reported.
     for (const m of lower.includes('crowned') ? body.matchAll(NEWLY_CROWNED) : []) {
-      const person = this.actorAfter(actors, at((m.index ?? 0) + m[0].length - 1), at((m.index ?? 0) + m[0].length + 4));
+      const person = this.actorAfter(
+        actors,
+        at((m.index ?? 0) + m[0].length - 1),
+        at((m.index ?? 0) + m[0].length + 4),
+      );
       this.claimPlace(person, 1, 3 * scale);
       if (person) placed.add(person);
     }
     // "in a Jamaican one-two": whoever the winner held off or beat in that sentence was second.
-    if (/\bone-two\b/u.test(lower)) this.oneTwo.push(...actors.filter((a) => !a.possessive && a.start >= clause.start - 200).map((a) => a.person));
+    if (/\bone-two\b/u.test(lower))
+      this.oneTwo.push(
+        ...actors.filter((a) => !a.possessive && a.start >= clause.start - 200).map((a) => a.person),
+      );
     const winn = lower.includes('winn');
     for (const m of winn ? body.matchAll(/\bwinner\s+(?=\p{Lu})/gu) : []) {
       const person = this.actorAfter(actors, at((m.index ?? 0) + m[0].length), clause.end);
@@ -521,10 +543,12 @@ export class ResultsExtractor {
       const loser = this.actorAfter(actors, at(i + m[0].length), at(i + m[0].length) + 60);
       // "edged", "pipped", "outkicked" describe a close finish for second; "held off" and "beat"
       // do not say where the beaten athlete finished.
-      const margin = /^[^.;]{0,40}?\bby\s+(?:just\s+|only\s+|a\s+)?(?:\d|one|two|three|four|five|a\s+(?:hundredth|tenth|fraction))/iu.test(
-        body.slice(i + m[0].length),
-      );
-      const close = !/^(?:held|holds|holding|hold|beat|beats|beating)\b/iu.test(m[0]) || (/^beat/iu.test(m[0]) && margin);
+      const margin =
+        /^[^.;]{0,40}?\bby\s+(?:just\s+|only\s+|a\s+)?(?:\d|one|two|three|four|five|a\s+(?:hundredth|tenth|fraction))/iu.test(
+          body.slice(i + m[0].length),
+        );
+      const close =
+        !/^(?:held|holds|holding|hold|beat|beats|beating)\b/iu.test(m[0]) || (/^beat/iu.test(m[0]) && margin);
       if (winner && loser && winner !== loser && close)
         this.beaten.push({ winner, person: loser, order: this.order++ });
     }
@@ -578,7 +602,11 @@ export class ResultsExtractor {
       const unit = Boolean(m[2]);
       // "0.17 seconds behind", "by 0.01": a margin, never a mark.
       if (Number(m[1]) < 1) continue;
-      if (/^\s*(?:s|sec|secs|seconds)?\s*(?:behind|ahead|clear|off|outside|slower|faster|short|adrift|down|up)\b/iu.test(body.slice(i + (m[1] ?? '').length)))
+      if (
+        /^\s*(?:s|sec|secs|seconds)?\s*(?:behind|ahead|clear|off|outside|slower|faster|short|adrift|down|up)\b/iu.test(
+          body.slice(i + (m[1] ?? '').length),
+        )
+      )
         continue;
       if (/\bby\s+(?:just\s+|only\s+)?$/iu.test(lead)) continue;
       const context = /(?:\bin|\bclocked|\bran|\bof|\btime|\bclock at|\bwith(?: a)?|\()\s*$/iu.test(lead);
@@ -647,7 +675,15 @@ export class ResultsExtractor {
     const taken = new Set<number>();
     const opposite = this.event.sex === 'men' ? 'f' : this.event.sex === 'women' ? 'm' : null;
     for (const c of claims) {
-      if (this.assigned.has(c.person) || taken.has(c.value)) continue;
+      if (this.assigned.has(c.person)) continue;
+      if (
+        taken.has(c.value) &&
+        !(
+          c.tie &&
+          this.places.some((o) => o.tie && o.value === c.value && this.assigned.get(o.person) === c.value)
+        )
+      )
+        continue;
       if (opposite && c.person.gender === opposite) continue;
       if (c.value <= 3 && this.noMedal.has(c.person) && c.weight < 5) continue;
       this.assigned.set(c.person, c.value);
