@@ -85,7 +85,7 @@ const RECORD_VALID_LEAD = /\b(?:a|an|new|own|for a|in a|with a|with an)\s+(?:new
 const ACHIEVE =
   /\b(?:broke|breaks|break|breaking|set|sets|setting|smash\w*|erase\w*|lower\w*|equall?\w*|improv\w*|better\w*|shatter\w*|obliterat\w*|took|taking|takes|adding|added|raised|raising|clocked|clocking)\b/iu;
 const RECORD_INVALID_LEAD =
-  /\b(?:than|outside|shy of|short of|missed|chasing|chase|about|previous|former|old|eyeing|target\w*|threaten\w*|near|within|under|equal|match|unable to \w+)\s+(?:\S+\s+){0,3}$/iu;
+  /\b(?:than|outside|shy of|short of|missed|chasing|chase|about|previous|former|old|eyeing|target\w*|threaten\w*|near|within|under|unable to \w+|failed to \w+|could not \w+)\s+(?:\S+\s+){0,3}$/iu;
 
 function recordCode(word: string, kind: string): RecordCode | null {
   const w = word.toLowerCase().replace(/['’]s?$/u, '');
@@ -374,15 +374,17 @@ export class ResultsExtractor {
     const lower = body.toLowerCase();
     // Most clauses say nothing about placings, marks or records; skip them cheaply.
     if (!RELEVANT.test(lower)) return;
-    if (DISQUALIFY.test(body)) return;
+    // ", one of Caudery's rivals for gold at next month's World Championships,": an aside about
+    // someone does not move the clause to another time.
+    if (DISQUALIFY.test(body.replace(/,\s+(?:one of|who|whose|which|a|an|the)\b[^,]*,/gu, ','))) return;
     // Another event named as such ("the women's 1500m", "the 800m final") is about a different race;
     // a bare distance ("with 50m to go") is not.
     const other = this.raceOf(body) === 'other';
     if (other) return;
     // "in 2021", "since 2019": about another year ("the 2023 winner" only describes someone).
-    const years = [...body.matchAll(/\b(?:in|since|during|until|back in)\s+((?:19|20)\d\d)\b/gu)].map(
-      (m) => m[1],
-    );
+    const years = [
+      ...body.matchAll(/\b(?:in|since|during|until|back in|\p{Lu}\p{Ll}+)\s+((?:19|20)\d\d)\b/gu),
+    ].map((m) => m[1]);
     if (years.some((y) => this.event.year !== null && Number(y) !== this.event.year)) return;
     const at = (i: number) => clause.start + i;
     const placed = new Set<Person>();
