@@ -142,8 +142,6 @@ export class ResultsExtractor {
       const headline = this.doc.paragraphs[para]?.kind === 'headline';
       for (const sentence of this.doc.sentences[para] ?? []) {
         const named = this.raceOf(text.slice(sentence.start, sentence.end));
-        if (process.env.DBG)
-          console.error(named, race, this.event.sex, text.slice(sentence.start, sentence.end).slice(0, 80));
         if (named && !headline) race = named;
         if ((headline ? named : race) === 'other') continue;
         const clauses = (this.doc.clauses[para] ?? []).filter(
