@@ -3,17 +3,33 @@
  * "Norway's", "of Norway", "American", "(NOR)"), ages, roles (coach, agent) and gender where the
  * text makes it clear; and which recently named person a pronoun points to.
  */
-import { countryByDemonym, countryByName, countryNames, countryOf } from './countries.js';
+import { countryByDemonym, countryOf } from './countries.js';
 import type { Doc } from './document.js';
+import { ROLE_NOUNS } from './lexicon.js';
 import {
-  CITY_TIME_ZONES,
-  COMPETITION_WORDS,
-  NOT_NAME_WORDS,
-  ROLE_NOUNS,
-  VENUE_WORDS,
-  VENUES,
-} from './lexicon.js';
+  capitalisedRuns,
+  classifyRun,
+  couldBeName,
+  isNonName,
+  isTitleCase,
+  PLACE_PREPS,
+  type RunInfo,
+  splitAtCountries,
+  type Token,
+} from './name-runs.js';
+import { inferGenders, mentionFacts } from './person-facts.js';
 import { foldName, hasVerb } from './text.js';
+
+export {
+  capitalisedRuns,
+  classifyRun,
+  couldBeName,
+  isPlaceWord,
+  type RunInfo,
+  splitAtCountries,
+  type Token,
+  tokenize,
+} from './name-runs.js';
 
 /** Gender as the text shows it. */
 export type Gender = 'm' | 'f';
@@ -44,22 +60,9 @@ export interface Mention {
   synthetic: boolean;
 }
 
-/** A word with its offsets. */
-export interface Token {
-  text: string;
-  start: number;
-  end: number;
-  possessive: boolean;
-}
-
-const PARTICLES = new Set(
-  'de da das do dos du des van von der den ter ten la le di del della al el bin ibn'.split(' '),
-);
-const TITLES = new Set(
-  'Mr Mrs Ms Miss Sir Dame Dr Coach Captain Prof President Director Lord Lady Madame Monsieur'.split(' '),
-);
 const MALE_TITLES = new Set(['Mr', 'Sir', 'Lord', 'Monsieur']);
 const FEMALE_TITLES = new Set(['Mrs', 'Ms', 'Miss', 'Dame', 'Lady', 'Madame']);
+
 // Descriptors allowed between a demonym and a name: "American outsider Cole Hocker".
 const DESCRIPTOR_WORDS = new Set(
   `rival outsider veteran runner star sprinter hurdler athlete teenager champion favourite favorite
@@ -81,247 +84,6 @@ const DESCRIPTOR_HEADS = new Set(
     ' ',
   ),
 );
-
-/** True when a word starts with a capital letter (ASCII answered without a regular expression). */
-const isCap = (w: string) => {
-  const code = w.charCodeAt(0);
-  if (code < 128) return code >= 65 && code <= 90;
-  return /^\p{Lu}/u.test(w);
-};
-const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w);
-const cities = new Set([...CITY_TIME_ZONES.keys()].map((c) => c.toLowerCase()));
-const venues = new Set([...VENUES.keys()].map((v) => v.toLowerCase()));
-
-/** Words of a text with offsets; "Kerr's" and "Jones'" become possessive "Kerr", "Jones". */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const re = /[\p{L}\p{M}\p{N}]+(?:[’'\-.][\p{L}\p{M}\p{N}]+)*/gu;
-  let m: RegExpExecArray | null = re.exec(text);
-  while (m !== null) {
-    let word = m[0];
-    let possessive = false;
-    const end = m.index + word.length;
-    const last = word[word.length - 1];
-    if (
-      (last === 's' || last === 'S') &&
-      word.length > 2 &&
-      (word[word.length - 2] === '’' || word[word.length - 2] === "'")
-    ) {
-      word = word.slice(0, -2);
-      possessive = true;
-    } else if (
-      (last === 's' || last === 'z' || last === 'S' || last === 'Z') &&
-      (text[end] === '’' || text[end] === "'") &&
-      !/\p{L}/u.test(text[end + 1] ?? '')
-    ) {
-      possessive = isCap(word);
-    }
-    out.push({ text: word, start: m.index, end: m.index + word.length, possessive });
-    m = re.exec(text);
-  }
-  return out;
-}
-
-const PLACE_PREPS = new Set(['in', 'at', 'from', 'to', 'near', 'of', 'around', 'across', 'outside', 'into']);
-
-/** Runs of capitalised words ("Jakob Ingebrigtsen", "Lotte van Dijk"); a possessive ends a run. */
-export function capitalisedRuns(text: string, tokens: Token[] = tokenize(text)): Token[][] {
-  const runs: Token[][] = [];
-  let run: Token[] = [];
-  const close = () => {
-    while (run.length > 0 && !isCap(run[run.length - 1]?.text ?? '')) run.pop();
-    if (run.length > 0) runs.push(run);
-    run = [];
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const prev = run[run.length - 1];
-    const joined = prev !== undefined && t.start - prev.end === 1 && text[prev.end] === ' ';
-    const cap = isCap(t.text);
-    const particle = !cap
-      ? t.text.length <= 4 && PARTICLES.has(t.text)
-      : t.text.length <= 3 && PARTICLES.has(t.text.toLowerCase());
-    if (run.length > 0 && (!joined || prev?.possessive)) close();
-    if (cap && t.text.length > 1) {
-      run.push(t);
-      // "in London Kerr won": a place after "in"/"at" is its own run, never a given name.
-      const prevTok = tokens[i - 1];
-      if (run.length === 1 && prevTok && PLACE_PREPS.has(prevTok.text.toLowerCase()) && isPlaceWord(t.text))
-        close();
-    } else if (particle && run.length > 0) {
-      run.push(t);
-    } else {
-      close();
-    }
-    if (t.possessive) close();
-  }
-  close();
-  return runs;
-}
-
-// Every word of every country name, to skip runs that cannot contain one.
-const COUNTRY_WORDS = new Set(countryNames().flatMap((n) => n.split(' ')));
-
-/** Splits a run around country names inside it ("Ingebrigtsen Great Britain’s" → two runs). */
-export function splitAtCountries(run: Token[]): Token[][] {
-  if (!run.some((t) => COUNTRY_WORDS.has(t.text.toLowerCase()))) return [run];
-  const out: Token[][] = [];
-  let current: Token[] = [];
-  let i = 0;
-  while (i < run.length) {
-    let matched = 0;
-    for (let n = Math.min(4, run.length - i); n >= 1; n--) {
-      const words = run.slice(i, i + n).map((t) => t.text);
-      if (countryByName(words.join(' '))) {
-        matched = n;
-        break;
-      }
-    }
-    if (matched > 0 && (i > 0 || matched < run.length)) {
-      if (current.length > 0) out.push(current);
-      out.push(run.slice(i, i + matched));
-      current = [];
-      i += matched;
-    } else {
-      current.push(run[i] as Token);
-      i++;
-    }
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
-
-/** What a capitalised run is. */
-export interface RunInfo {
-  kind: 'person' | 'single' | 'country' | 'other';
-  /** The tokens left after stripping leading titles and demonyms. */
-  tokens: Token[];
-  /** A demonym stripped from the front ("American Cole Hocker"). */
-  demonym: string | null;
-  /** A title stripped from the front ("Coach", "Mrs"). */
-  title: string | null;
-  country: string | null;
-  possessive: boolean;
-}
-
-const nonNameCache = new Map<string, boolean>();
-/** True for capitalised words that are never (part of) a person's name. Memoised: called per word. */
-const isNonName = (w: string): boolean => {
-  const hit = nonNameCache.get(w);
-  if (hit !== undefined) return hit;
-  const lw = w.toLowerCase();
-  const value =
-    NOT_NAME_WORDS.has(w) ||
-    VENUE_WORDS.has(w) ||
-    COMPETITION_WORDS.has(w) ||
-    countryByDemonym(lw) !== null ||
-    countryByName(lw) !== null ||
-    cities.has(lw) ||
-    isAllCaps(w);
-  if (nonNameCache.size > 50_000) nonNameCache.clear();
-  nonNameCache.set(w, value);
-  return value;
-};
-
-// Capitalised words the rules otherwise read as things ("at the bell", "Hall", "Gold") that are
-// also common surnames or given names: Georgia Hunter Bell, Anna Hall, Sydney McLaughlin.
-const NAME_TOO = new Set(
-  `Bell Hall Park Field Street Gold Silver King Prince Queen Young Rose Hill Lord Hunter Well Mile Shot
-   Summer Winter Spring Hammer Doctor Professor Record Round Centre Track Heat Lap Cup Fall Road
-   Sterling Grace Faith Hope May Will Bishop Church Marsh Wood Moon Star Sun Day Love Black White
-   Green Brown Gray Grey`.split(/\s+/),
-);
-
-/** A lone word that names a person when the article names someone so ("Seville said", "Hall won"). */
-export function couldBeName(w: string): boolean {
-  return isPlaceWord(w) || NAME_TOO.has(w);
-}
-
-/** True for a word that is never a name, even beside other names (function words, months, "Diamond"). */
-const strongNonName = (w: string): boolean => isNonName(w) && !isPlaceWord(w) && !NAME_TOO.has(w);
-
-/** A city or country written as one word: also a name (Oblique Seville, Georgia, Jordan, Sydney). */
-export function isPlaceWord(w: string): boolean {
-  const lw = w.toLowerCase();
-  return (
-    /^\p{Lu}\p{Ll}/u.test(w) &&
-    !countryByDemonym(lw) &&
-    !NOT_NAME_WORDS.has(w) &&
-    (cities.has(lw) || countryByName(lw) !== null)
-  );
-}
-
-/** Words that could belong to a full name: none strong non-name, at least one an ordinary name word. */
-function nameLike(words: readonly string[]): boolean {
-  const caps = words.filter((w) => isCap(w) && !PARTICLES.has(w.toLowerCase()));
-  return (
-    caps.length >= 2 &&
-    caps.length <= 4 &&
-    !caps.some(strongNonName) &&
-    caps.some((w) => !isNonName(w)) &&
-    !isAllCaps(caps[0] as string)
-  );
-}
-
-/** Classifies a run as a person's name, a single name word, a country, or something else. */
-export function classifyRun(run: Token[]): RunInfo {
-  const tokens = [...run];
-  let demonym: string | null = null;
-  let title: string | null = null;
-  const possessive = run[run.length - 1]?.possessive ?? false;
-  const whole = run.map((t) => t.text).join(' ');
-  const asCountry = countryByName(whole);
-  if (asCountry) return { kind: 'country', tokens, demonym, title, country: asCountry, possessive };
-  let stripped = '';
-  while (tokens.length > 1) {
-    const first = (tokens[0] as Token).text;
-    if (TITLES.has(first)) title = first;
-    else if (countryByDemonym(first)) demonym = first;
-    else if (!isNonName(first)) break;
-    else if (nameLike(tokens.map((t) => t.text)) && !PLACE_PREPS.has(stripped.toLowerCase())) break;
-    stripped = first;
-    tokens.shift();
-  }
-  // "Fellow Briton Sean Frame", "Compatriot Kenyan Mary Moraa": the name follows the demonym.
-  for (let i = tokens.length - 2; i >= 1; i--) {
-    const w = (tokens[i] as Token).text;
-    if (countryByDemonym(w) && tokens.slice(i + 1).every((t) => !isNonName(t.text) || NAME_TOO.has(t.text))) {
-      demonym = w;
-      tokens.splice(0, i + 1);
-      break;
-    }
-  }
-  const words = tokens.map((t) => t.text);
-  // Multi-word places ("Los Angeles", "Great Britain", "Stade de France") are not people.
-  for (let i = 0; i < words.length; i++) {
-    for (let j = i + 2; j <= Math.min(words.length, i + 4); j++) {
-      const sub = words.slice(i, j).join(' ');
-      if (countryByName(sub) || cities.has(sub.toLowerCase()) || venues.has(sub.toLowerCase())) {
-        return { kind: 'other', tokens, demonym, title, country: null, possessive };
-      }
-    }
-  }
-  const caps = words.filter((w) => isCap(w) && !PARTICLES.has(w.toLowerCase()));
-  if (nameLike(words)) return { kind: 'person', tokens, demonym, title, country: null, possessive };
-  if (words.some((w) => isCap(w) && !PARTICLES.has(w.toLowerCase()) && isNonName(w))) {
-    if (words.length === 1 && countryOf(words[0] as string)) {
-      return { kind: 'country', tokens, demonym, title, country: countryOf(words[0] as string), possessive };
-    }
-    return { kind: 'other', tokens, demonym, title, country: null, possessive };
-  }
-  if (caps.length === 1 && words.length <= 3)
-    return { kind: 'single', tokens, demonym, title, country: null, possessive };
-  if (caps.length >= 2 && caps.length <= 4)
-    return { kind: 'person', tokens, demonym, title, country: null, possessive };
-  return { kind: 'other', tokens, demonym, title, country: null, possessive };
-}
-
-/** True when most longer words are capitalised (Title Case Headline), so runs there are not names. */
-function isTitleCase(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => w.length > 3 && /^\p{L}/u.test(w));
-  if (words.length < 4) return false;
-  return words.filter((w) => isCap(w)).length / words.length >= 0.6;
-}
 
 /** The people of an article and where they are named. */
 export class People {
@@ -345,7 +107,7 @@ export class People {
     });
     this.collectNames();
     this.collectMentions();
-    this.inferGenders();
+    inferGenders(this.doc, (para) => this.mentionsIn(para));
     for (const p of this.persons) this.settle(p);
     this.collectDescriptors();
   }
@@ -592,7 +354,7 @@ export class People {
               synthetic: false,
             };
             this.addMention(mention);
-            this.mentionFacts(mention, text);
+            mentionFacts(mention, text, (p, code, w) => this.vote(p, code, w));
             continue;
           }
         }
@@ -639,82 +401,7 @@ export class People {
           }
           pendingCountry = null;
         }
-        this.mentionFacts(mention, text);
-      }
-    });
-  }
-
-  /** Country, age and role facts written right around a mention. */
-  private mentionFacts(m: Mention, text: string): void {
-    const after = text.slice(m.end + (m.possessive ? 2 : 0), m.end + 80);
-    const before = text.slice(Math.max(0, m.start - 60), m.start);
-    const p = m.person;
-    const of =
-      /^\s*,?\s+(?:of|from)\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(
-        after,
-      );
-    if (of?.[1]) {
-      const words = of[1].replace(/^the\s+/u, '').split(/\s+/);
-      for (let n = words.length; n > 0; n--) {
-        const code = countryByName(words.slice(0, n).join(' '));
-        if (code) {
-          this.vote(p, code, 3);
-          break;
-        }
-      }
-    }
-    const paren = after.trimStart().startsWith('(') ? /^\s*\(([^)]{2,40})\)/u.exec(after) : null;
-    if (paren?.[1]) this.vote(p, countryOf(paren[1]), 4);
-    const comma = after.trimStart().startsWith(',');
-    const age = comma ? /^\s*,\s*(\d{2}),/u.exec(after) : null;
-    if (age?.[1]) p.age = Number(age[1]);
-    const roleBefore = /\b([\p{L}-]+)\s*,?\s*$/u.exec(before);
-    if (roleBefore?.[1] && ROLE_NOUNS.has(roleBefore[1].toLowerCase()))
-      p.roles.add(roleBefore[1].toLowerCase());
-    const roleAfter = !comma
-      ? null
-      : /^,\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s*[,.]/u.exec(after);
-    if (roleAfter?.[1] && ROLE_NOUNS.has(roleAfter[1].toLowerCase())) p.roles.add(roleAfter[1].toLowerCase());
-    const demonymWas = !/\b(?:was|is)\s+$/u.test(before.slice(-6))
-      ? null
-      : /(\p{L}+)\s+(?:[\p{Ll}-]+\s+){0,2}(?:was|is)\s+$/u.exec(before);
-    if (demonymWas?.[1]) this.vote(p, countryByDemonym(demonymWas[1]), 1);
-    // "the Irishman Cathal Brennan" / "Dutchwoman" tell the gender too.
-    const lead = /(\p{L}+)\s+$/u.exec(before)?.[1] ?? '';
-    if (/(?:man)$/u.test(lead) && countryByDemonym(lead)) p.genderVotes.m += 2;
-    if (/(?:woman)$/u.test(lead) && countryByDemonym(lead)) p.genderVotes.f += 2;
-  }
-
-  /** Gender from sentences naming one person followed by "he" or "she" (not possessives). */
-  private inferGenders(): void {
-    const { doc } = this;
-    doc.masked.forEach((text, para) => {
-      if (!doc.narrative[para]) return;
-      const sentences = doc.sentences[para] ?? [];
-      let carry: Person | null = null;
-      for (const s of sentences) {
-        const inSentence = this.mentionsIn(para).filter((m) => m.start >= s.start && m.end <= s.end);
-        const distinct = [...new Set(inSentence.map((m) => m.person))];
-        const body = text.slice(s.start, s.end);
-        const he = (body.match(/\b(?:he|himself)\b/giu) ?? []).length;
-        const she = (body.match(/\b(?:she|herself)\b/giu) ?? []).length;
-        if (distinct.length === 1 && inSentence[0]) {
-          const firstAt = inSentence[0].start - s.start;
-          const after = body.slice(firstAt);
-          // "Femke Bol lived up to her favourite tag": with one person named, "his"/"her" is theirs.
-          const heAfter = /\b(?:he|himself|his)\b/iu.test(after);
-          const sheAfter = /\b(?:she|herself|her)\b/iu.test(after);
-          const p = distinct[0] as Person;
-          if (heAfter && !sheAfter) p.genderVotes.m += 1;
-          if (sheAfter && !heAfter) p.genderVotes.f += 1;
-          carry = p;
-        } else if (distinct.length === 0 && carry) {
-          if (/^\s*\|?\s*He\b/u.test(body) && she === 0) carry.genderVotes.m += 1;
-          if (/^\s*\|?\s*She\b/u.test(body) && he === 0) carry.genderVotes.f += 1;
-          carry = null;
-        } else {
-          carry = null;
-        }
+        mentionFacts(mention, text, (p, code, w) => this.vote(p, code, w));
       }
     });
   }
