@@ -6,10 +6,9 @@
 import type { RecordCode } from '../core/reply.js';
 import { countryByDemonym, countryOf } from './countries.js';
 import type { Doc } from './document.js';
-import { findDisciplines } from './event.js';
 import { CITY_TIME_ZONES, ORDINALS } from './lexicon.js';
-import { spelledMarks } from './marks.js';
 import type { Mention, People, Person } from './people.js';
+import { findMarks, findRecords, raceOf } from './results-text.js';
 import type { Clause, Segment } from './text.js';
 import type { DraftResult } from './types.js';
 
@@ -41,7 +40,6 @@ const BEAT_HINT = /edg|pip|held off|hold|outkick|outduel|outsprint|beat/u;
 // A superset of every cue the clause rules look for; a clause without any is skipped.
 const RELEVANT =
   /\d|gold|silver|bronze|w[io]n|title|crown|victor|record|best|fastest|\bpb\b|\bsb\b|\bpr\b|podium|medal|place|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|edg|beat|pip|held off|hold|outkick|outduel|outsprint|took|tak|claim|clinch|captur|retain|defend|storm|ran away|seal|secur|grab|snatch|land|bag|complet|round/u;
-const COMBINED = /^(?:heptathlon|decathlon|pentathlon)$/u;
 const RECORD_ORDER: RecordCode[] = ['WR', 'OR', 'AR', 'NR', 'CR', 'MR', 'PB', 'SB'];
 const PREPOSITIONS =
   /\b(?:from|to|by|behind|past|over|than|against|for|beside|alongside|ahead of|like|about|beat|beating|beats|edged|edging|edges|outkicked|outkicks|outsprinted|outsprints|pipped|pips|held off|holding off|holds off|defeated|defeating|denied|denying|overhauled|overhauling|passed|passing|caught|catching|trailing|stunned|stuns|upset|upsets|of)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}(?:\p{Lu}[\p{L}'’-]*['’]s\s+)?$/u;
@@ -74,38 +72,6 @@ const BEAT_VERB =
   /\b(?:edged|edges|edging|pipped|pips|pipping|held off|holds off|holding off|hold off|outkicked|outkicks|outkicking|outdueled|outduelled|outduels|outsprinted|outsprints|beat|beats|beating)\b/giu;
 const NO_MEDAL =
   /\b(?:did(?:n['’]t| not) (?:even )?medal|failed to medal|missed (?:out on )?(?:the |a )?(?:podium|medals?)|off the podium|out of the medals)\b/giu;
-const TIME_MARK =
-  /(?<![\d:.])(\d{1,2}:\d{2}(?::\d{2})?(?:\.\d{1,3})?)(?![\d:])(?!\s*(?:am|pm|a\.m|p\.m|GMT|BST|CET|local)\b)/giu;
-const FIELD_MARK = /(?<![\d:.])(\d{1,2}\.\d{2})\s?(?:m|metres|meters)\b/giu;
-const SECONDS_MARK = /(?<![\d:.])(\d{1,3}\.\d{2,3})(?!\d|\.\d)(\s*(?:s|sec|secs|seconds)\b)?/giu;
-const RECORD_PHRASE =
-  /\b(world|olympic|games|national|area|continental|european|asian|african|oceanian|north american|south american|championships?|course|meet|meeting|stadium|personal|season['’]?s?|lifetime|\p{Lu}\p{Ll}+)\s+(record|best)\b/giu;
-const RECORD_ABBREV = /\b(?:a|an|new)\s+(PB|SB|PR)\b/gu;
-const RECORD_VALID_LEAD = /\b(?:a|an|new|own|for a|in a|with a|with an)\s+(?:new\s+)?(?:[\p{L}-]+\s+)?$/iu;
-const ACHIEVE =
-  /\b(?:broke|breaks|break|breaking|set|sets|setting|smash\w*|erase\w*|lower\w*|equall?\w*|improv\w*|better\w*|shatter\w*|obliterat\w*|took|taking|takes|adding|added|raised|raising|clocked|clocking)\b/iu;
-const RECORD_INVALID_LEAD =
-  /\b(?:than|outside|shy of|short of|missed|chasing|chase|about|previous|former|old|eyeing|target\w*|threaten\w*|near|within|under|unable to \w+|failed to \w+|could not \w+)\s+(?:\S+\s+){0,3}$/iu;
-
-function recordCode(word: string, kind: string): RecordCode | null {
-  const w = word.toLowerCase().replace(/['’]s?$/u, '');
-  const k = kind.toLowerCase();
-  if (k === 'best') {
-    if (w === 'personal' || w === 'lifetime') return 'PB';
-    if (w === 'season') return 'SB';
-    return null;
-  }
-  if (w === 'world') return 'WR';
-  if (w === 'olympic' || w === 'games') return 'OR';
-  if (w === 'national') return 'NR';
-  if (/^(?:area|continental|european|asian|african|oceanian|north american|south american)$/u.test(w))
-    return 'AR';
-  if (w === 'championship' || w === 'championships' || w === 'course') return 'CR';
-  if (w === 'meet' || w === 'meeting' || w === 'stadium') return 'MR';
-  if (w === 'personal') return 'PB';
-  if (countryByDemonym(w)) return 'NR';
-  return null;
-}
 
 const cityNames = [...CITY_TIME_ZONES.keys()];
 
@@ -141,7 +107,7 @@ export class ResultsExtractor {
       if (opener && this.places.some((c) => c.person === opener.person)) race = 'main';
       const headline = this.doc.paragraphs[para]?.kind === 'headline';
       for (const sentence of this.doc.sentences[para] ?? []) {
-        const named = this.raceOf(text.slice(sentence.start, sentence.end));
+        const named = raceOf(this.event, text.slice(sentence.start, sentence.end));
         if (named && !headline) race = named;
         if ((headline ? named : race) === 'other') continue;
         const clauses = (this.doc.clauses[para] ?? []).filter(
@@ -155,59 +121,6 @@ export class ResultsExtractor {
       }
     });
     return this.resolve();
-  }
-
-  /** Which race a sentence names: the main one, another one, or none. */
-  private raceOf(body: string): 'main' | 'other' | null {
-    const main = this.event.discipline;
-    if (!main) return null;
-    const combined = COMBINED.test(main);
-    const sexOf = (w: string) => (/^women$/iu.test(w) ? 'women' : /^mixed$/iu.test(w) ? 'mixed' : 'men');
-    let isMain = false;
-    let isOther = false;
-    for (const h of findDisciplines(body)) {
-      const lead = body.slice(Math.max(0, h.index - 16), h.index);
-      const sexWord = /\b(men|women|mixed)['’]s\s+(?:[TF]\d{2}\s+)?$/iu.exec(lead)?.[1];
-      const sexOk = !sexWord || !this.event.sex || sexOf(sexWord) === this.event.sex;
-      // "two-time world 110m hurdles champion Colin Jackson": a person's title, not a race.
-      const after = body.slice(h.index + h.length, h.index + h.length + 30);
-      if (
-        /^\s+(?:world\s+|olympic\s+)?(?:champion|medall?ist|record[- ]holder|specialist|star|runner|hurdler|sprinter)s?\b/iu.test(
-          after,
-        )
-      )
-        continue;
-      if (h.key === main) {
-        if (sexOk) isMain = true;
-        else isOther = true;
-        continue;
-      }
-      // The heptathlon's 800m is part of the heptathlon.
-      if (combined && !COMBINED.test(h.key)) continue;
-      if (main.startsWith(`${h.key} `) || h.key.startsWith(`${main} `)) continue;
-      // "with less than 50m to go" is a distance inside the race; "won the 400m", "stepped down
-      // to 200m", "the 1500m bronze" name another race.
-      const tail = body.slice(h.index + h.length, h.index + h.length + 14);
-      const race =
-        sexWord !== undefined ||
-        !/^\d/u.test(h.key) ||
-        /\s/u.test(h.key) ||
-        /^\s+(?:final|title|heats?|semi|race|event|gold|silver|bronze|medal|crown)/iu.test(tail) ||
-        /\b(?:the|won|win|wins|winning|over|took|claimed|to|at|favoured|favourite|preferred|his|her)\s+$/iu.test(
-          lead,
-        );
-      if (race) isOther = true;
-    }
-    if (this.event.sex === 'men' || this.event.sex === 'women') {
-      for (const m of body.matchAll(
-        /\b(men|women)['’]s\s+(?:race|final|event|title|showpiece|competition|contest)\b/giu,
-      )) {
-        if (sexOf(m[1] ?? '') === this.event.sex) isMain = true;
-        else isOther = true;
-      }
-    }
-    if (isMain) return 'main';
-    return isOther ? 'other' : null;
   }
 
   /** Place of a person in the results (after extract), or null. */
@@ -377,7 +290,7 @@ export class ResultsExtractor {
     if (DISQUALIFY.test(body.replace(/,\s+(?:one of|who|whose|which|a|an|the)\b[^,]*,/gu, ','))) return;
     // Another event named as such ("the women's 1500m", "the 800m final") is about a different race;
     // a bare distance ("with 50m to go") is not.
-    const other = this.raceOf(body) === 'other';
+    const other = raceOf(this.event, body) === 'other';
     if (other) return;
     // "in 2021", "since 2019": about another year ("the 2023 winner" only describes someone).
     const years = [
@@ -568,99 +481,17 @@ export class ResultsExtractor {
     placed: Set<Person>,
     scale: number,
   ): void {
-    const taken: Array<[number, number]> = [];
-    const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
-    const attach = (index: number, length: number, mark: string) => {
+    const attach = (index: number, mark: string) => {
       const pos = clause.start + index;
       const person = this.actorBefore(text, actors, clause, pos) ?? this.actorAfter(actors, pos, clause.end);
       const weight = (person && placed.has(person) ? 3 : 1) * scale;
       this.claimMark(person, mark, weight);
-      taken.push([index, index + length]);
     };
-    const combined = COMBINED.test(this.event.discipline ?? '');
-    for (const m of spelledMarks(body)) {
-      // A combined event's mark is its points total; its times and distances are parts of it.
-      if (combined !== (m.kind === 'points')) {
-        taken.push([m.index, m.index + m.length]);
-        continue;
-      }
-      attach(m.index, m.length, m.mark);
-    }
-    if (combined) return;
-    for (const m of body.matchAll(FIELD_MARK)) {
-      if (!overlaps(m.index ?? 0, (m.index ?? 0) + m[0].length))
-        attach(m.index ?? 0, m[0].length, `${m[1]}m`);
-    }
-    for (const m of body.matchAll(TIME_MARK)) {
-      if (!overlaps(m.index ?? 0, (m.index ?? 0) + m[0].length))
-        attach(m.index ?? 0, m[0].length, m[1] ?? '');
-    }
-    for (const m of body.matchAll(SECONDS_MARK)) {
-      const i = m.index ?? 0;
-      if (overlaps(i, i + m[0].length)) continue;
-      const lead = body.slice(Math.max(0, i - 30), i);
-      const unit = Boolean(m[2]);
-      // "0.17 seconds behind", "by 0.01": a margin, never a mark.
-      if (Number(m[1]) < 1) continue;
-      if (
-        /^\s*(?:s|sec|secs|seconds)?\s*(?:behind|ahead|clear|off|outside|slower|faster|short|adrift|down|up)\b/iu.test(
-          body.slice(i + (m[1] ?? '').length),
-        )
-      )
-        continue;
-      if (/\bby\s+(?:just\s+|only\s+)?$/iu.test(lead)) continue;
-      const context = /(?:\bin|\bclocked|\bran|\bof|\btime|\bclock at|\bwith(?: a)?|\()\s*$/iu.test(lead);
-      if (unit || context) attach(i, m[0].length, m[1] ?? '');
-    }
+    for (const m of findMarks(body, this.event.discipline)) attach(m.index, m.mark);
   }
 
   private recordRules(text: string, body: string, clause: Clause, actors: Mention[]): void {
-    const found: Array<{ index: number; code: RecordCode; demonym: string | null }> = [];
-    for (const m of body.matchAll(RECORD_PHRASE)) {
-      const word = m[1] ?? '';
-      const code = recordCode(word, m[2] ?? '');
-      if (!code) continue;
-      if (
-        /^\p{Lu}/u.test(word) &&
-        !countryByDemonym(word) &&
-        !/^(?:World|Olympic|Games|National|European|Asian|African|Area|Continental|Championships?|Course|Meet|Meeting|Stadium|Personal|Season|Lifetime)/u.test(
-          word,
-        )
-      )
-        continue;
-      const i = m.index ?? 0;
-      const lead = body.slice(Math.max(0, i - 40), i);
-      if (RECORD_INVALID_LEAD.test(body.slice(Math.max(0, i - 25), i))) continue;
-      if (/^\s*holders?\b/iu.test(body.slice(i + m[0].length))) continue;
-      if (!RECORD_VALID_LEAD.test(lead) && !ACHIEVE.test(body.slice(0, i))) continue;
-      found.push({ index: i, code, demonym: countryByDemonym(word) ? word : null });
-    }
-    // A mark faster than the old personal best is a new one.
-    for (const m of body.matchAll(
-      /\b(?:faster|quicker|further|farther|higher|longer)\s+than\s+(?:his|her|their)\s+(?:previous\s+|old\s+)?(personal|season['’]?s?)\s+best\b/giu,
-    )) {
-      found.push({ index: m.index ?? 0, code: /^personal/iu.test(m[1] ?? '') ? 'PB' : 'SB', demonym: null });
-    }
-    // "the fastest time ever run on the course" is a course record, in other words.
-    for (const m of body.matchAll(
-      /\bfastest\s+(?:time|mark|run|race)?\s*ever\s+(?:run|recorded|clocked|seen|set)?\s*(?:on|at|over|in)\s+(?:the|this)\s+(course|meeting|meet|championships?|games)\b/giu,
-    )) {
-      const what = (m[1] ?? '').toLowerCase();
-      const code: RecordCode = what === 'meeting' || what === 'meet' ? 'MR' : what === 'games' ? 'OR' : 'CR';
-      found.push({ index: m.index ?? 0, code, demonym: null });
-    }
-    for (const m of body.matchAll(RECORD_ABBREV)) {
-      const code = m[1] === 'SB' ? 'SB' : 'PB';
-      found.push({ index: m.index ?? 0, code, demonym: null });
-    }
-    // Codes right after a mark: "3:27.65 (OR)", "9.79 WR".
-    for (const m of body.matchAll(
-      /(?:\d{1,2}:)?\d{1,2}\.\d{1,3}m?\s*\(?\s*((?:WR|OR|AR|NR|CR|MR|PB|SB)(?:[\s,/]+(?:WR|OR|AR|NR|CR|MR|PB|SB))*)\b/gu,
-    )) {
-      for (const code of (m[1] ?? '').match(/WR|OR|AR|NR|CR|MR|PB|SB/gu) ?? []) {
-        found.push({ index: m.index ?? 0, code: code as RecordCode, demonym: null });
-      }
-    }
+    const found = findRecords(body);
     for (const f of found) {
       const pos = clause.start + f.index;
       const person =

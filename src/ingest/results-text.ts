@@ -1,0 +1,206 @@
+/**
+ * Results rules that read one clause's text: which race it names (meeting reports move between
+ * races), the marks it prints and the records it says were set.
+ */
+import type { RecordCode } from '../core/reply.js';
+import { countryByDemonym } from './countries.js';
+import { findDisciplines } from './event.js';
+import { spelledMarks } from './marks.js';
+import type { ResultsEventContext } from './results.js';
+
+/** Combined events: their mark is a points total. */
+export const COMBINED = /^(?:heptathlon|decathlon|pentathlon)$/u;
+const TIME_MARK =
+  /(?<![\d:.])(\d{1,2}:\d{2}(?::\d{2})?(?:\.\d{1,3})?)(?![\d:])(?!\s*(?:am|pm|a\.m|p\.m|GMT|BST|CET|local)\b)/giu;
+const FIELD_MARK = /(?<![\d:.])(\d{1,2}\.\d{2})\s?(?:m|metres|meters)\b/giu;
+const SECONDS_MARK = /(?<![\d:.])(\d{1,3}\.\d{2,3})(?!\d|\.\d)(\s*(?:s|sec|secs|seconds)\b)?/giu;
+const RECORD_PHRASE =
+  /\b(world|olympic|games|national|area|continental|european|asian|african|oceanian|north american|south american|championships?|course|meet|meeting|stadium|personal|season['’]?s?|lifetime|\p{Lu}\p{Ll}+)\s+(record|best)\b/giu;
+const RECORD_ABBREV = /\b(?:a|an|new)\s+(PB|SB|PR)\b/gu;
+const RECORD_VALID_LEAD = /\b(?:a|an|new|own|for a|in a|with a|with an)\s+(?:new\s+)?(?:[\p{L}-]+\s+)?$/iu;
+const ACHIEVE =
+  /\b(?:broke|breaks|break|breaking|set|sets|setting|smash\w*|erase\w*|lower\w*|equall?\w*|improv\w*|better\w*|shatter\w*|obliterat\w*|took|taking|takes|adding|added|raised|raising|clocked|clocking)\b/iu;
+const RECORD_INVALID_LEAD =
+  /\b(?:than|outside|shy of|short of|missed|chasing|chase|about|previous|former|old|eyeing|target\w*|threaten\w*|near|within|under|unable to \w+|failed to \w+|could not \w+)\s+(?:\S+\s+){0,3}$/iu;
+
+function recordCode(word: string, kind: string): RecordCode | null {
+  const w = word.toLowerCase().replace(/['’]s?$/u, '');
+  const k = kind.toLowerCase();
+  if (k === 'best') {
+    if (w === 'personal' || w === 'lifetime') return 'PB';
+    if (w === 'season') return 'SB';
+    return null;
+  }
+  if (w === 'world') return 'WR';
+  if (w === 'olympic' || w === 'games') return 'OR';
+  if (w === 'national') return 'NR';
+  if (/^(?:area|continental|european|asian|african|oceanian|north american|south american)$/u.test(w))
+    return 'AR';
+  if (w === 'championship' || w === 'championships' || w === 'course') return 'CR';
+  if (w === 'meet' || w === 'meeting' || w === 'stadium') return 'MR';
+  if (w === 'personal') return 'PB';
+  if (countryByDemonym(w)) return 'NR';
+  return null;
+}
+
+/** Which race a sentence names: the main one, another one, or none. */
+export function raceOf(event: ResultsEventContext, body: string): 'main' | 'other' | null {
+  const main = event.discipline;
+  if (!main) return null;
+  const combined = COMBINED.test(main);
+  const sexOf = (w: string) => (/^women$/iu.test(w) ? 'women' : /^mixed$/iu.test(w) ? 'mixed' : 'men');
+  let isMain = false;
+  let isOther = false;
+  for (const h of findDisciplines(body)) {
+    const lead = body.slice(Math.max(0, h.index - 16), h.index);
+    const sexWord = /\b(men|women|mixed)['’]s\s+(?:[TF]\d{2}\s+)?$/iu.exec(lead)?.[1];
+    const sexOk = !sexWord || !event.sex || sexOf(sexWord) === event.sex;
+    // "two-time world 110m hurdles champion Colin Jackson": a person's title, not a race.
+    const after = body.slice(h.index + h.length, h.index + h.length + 30);
+    if (
+      /^\s+(?:world\s+|olympic\s+)?(?:champion|medall?ist|record[- ]holder|specialist|star|runner|hurdler|sprinter)s?\b/iu.test(
+        after,
+      )
+    )
+      continue;
+    if (h.key === main) {
+      if (sexOk) isMain = true;
+      else isOther = true;
+      continue;
+    }
+    // The heptathlon's 800m is part of the heptathlon.
+    if (combined && !COMBINED.test(h.key)) continue;
+    if (main.startsWith(`${h.key} `) || h.key.startsWith(`${main} `)) continue;
+    // "with less than 50m to go" is a distance inside the race; "won the 400m", "stepped down
+    // to 200m", "the 1500m bronze" name another race.
+    const tail = body.slice(h.index + h.length, h.index + h.length + 14);
+    const race =
+      sexWord !== undefined ||
+      !/^\d/u.test(h.key) ||
+      /\s/u.test(h.key) ||
+      /^\s+(?:final|title|heats?|semi|race|event|gold|silver|bronze|medal|crown)/iu.test(tail) ||
+      /\b(?:the|won|win|wins|winning|over|took|claimed|to|at|favoured|favourite|preferred|his|her)\s+$/iu.test(
+        lead,
+      );
+    if (race) isOther = true;
+  }
+  if (event.sex === 'men' || event.sex === 'women') {
+    for (const m of body.matchAll(
+      /\b(men|women)['’]s\s+(?:race|final|event|title|showpiece|competition|contest)\b/giu,
+    )) {
+      if (sexOf(m[1] ?? '') === event.sex) isMain = true;
+      else isOther = true;
+    }
+  }
+  if (isMain) return 'main';
+  return isOther ? 'other' : null;
+}
+
+/** A mark found in a clause: where it starts and its normalised form. */
+export interface FoundMark {
+  index: number;
+  mark: string;
+}
+
+/** Marks in a clause, in the order the rules trust them: spelled out, field, clock times, seconds. */
+export function findMarks(body: string, discipline: string | null): FoundMark[] {
+  const out: FoundMark[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const attach = (index: number, length: number, mark: string) => {
+    out.push({ index, mark });
+    taken.push([index, index + length]);
+  };
+  const combined = COMBINED.test(discipline ?? '');
+  for (const m of spelledMarks(body)) {
+    // A combined event's mark is its points total; its times and distances are parts of it.
+    if (combined !== (m.kind === 'points')) {
+      taken.push([m.index, m.index + m.length]);
+      continue;
+    }
+    attach(m.index, m.length, m.mark);
+  }
+  if (combined) return out;
+  for (const m of body.matchAll(FIELD_MARK)) {
+    if (!overlaps(m.index ?? 0, (m.index ?? 0) + m[0].length)) attach(m.index ?? 0, m[0].length, `${m[1]}m`);
+  }
+  for (const m of body.matchAll(TIME_MARK)) {
+    if (!overlaps(m.index ?? 0, (m.index ?? 0) + m[0].length)) attach(m.index ?? 0, m[0].length, m[1] ?? '');
+  }
+  for (const m of body.matchAll(SECONDS_MARK)) {
+    const i = m.index ?? 0;
+    if (overlaps(i, i + m[0].length)) continue;
+    const lead = body.slice(Math.max(0, i - 30), i);
+    const unit = Boolean(m[2]);
+    // "0.17 seconds behind", "by 0.01": a margin, never a mark.
+    if (Number(m[1]) < 1) continue;
+    if (
+      /^\s*(?:s|sec|secs|seconds)?\s*(?:behind|ahead|clear|off|outside|slower|faster|short|adrift|down|up)\b/iu.test(
+        body.slice(i + (m[1] ?? '').length),
+      )
+    )
+      continue;
+    if (/\bby\s+(?:just\s+|only\s+)?$/iu.test(lead)) continue;
+    const context = /(?:\bin|\bclocked|\bran|\bof|\btime|\bclock at|\bwith(?: a)?|\()\s*$/iu.test(lead);
+    if (unit || context) attach(i, m[0].length, m[1] ?? '');
+  }
+  return out;
+}
+
+/** A record named in a clause: where, which code, and the demonym of a national record. */
+export interface FoundRecord {
+  index: number;
+  code: RecordCode;
+  demonym: string | null;
+}
+
+/** Records a clause says were set ("a new personal best", "the meeting record", "9.79 WR"). */
+export function findRecords(body: string): FoundRecord[] {
+  const found: FoundRecord[] = [];
+  for (const m of body.matchAll(RECORD_PHRASE)) {
+    const word = m[1] ?? '';
+    const code = recordCode(word, m[2] ?? '');
+    if (!code) continue;
+    if (
+      /^\p{Lu}/u.test(word) &&
+      !countryByDemonym(word) &&
+      !/^(?:World|Olympic|Games|National|European|Asian|African|Area|Continental|Championships?|Course|Meet|Meeting|Stadium|Personal|Season|Lifetime)/u.test(
+        word,
+      )
+    )
+      continue;
+    const i = m.index ?? 0;
+    const lead = body.slice(Math.max(0, i - 40), i);
+    if (RECORD_INVALID_LEAD.test(body.slice(Math.max(0, i - 25), i))) continue;
+    if (/^\s*holders?\b/iu.test(body.slice(i + m[0].length))) continue;
+    if (!RECORD_VALID_LEAD.test(lead) && !ACHIEVE.test(body.slice(0, i))) continue;
+    found.push({ index: i, code, demonym: countryByDemonym(word) ? word : null });
+  }
+  // A mark faster than the old personal best is a new one.
+  for (const m of body.matchAll(
+    /\b(?:faster|quicker|further|farther|higher|longer)\s+than\s+(?:his|her|their)\s+(?:previous\s+|old\s+)?(personal|season['’]?s?)\s+best\b/giu,
+  )) {
+    found.push({ index: m.index ?? 0, code: /^personal/iu.test(m[1] ?? '') ? 'PB' : 'SB', demonym: null });
+  }
+  // "the fastest time ever run on the course" is a course record, in other words.
+  for (const m of body.matchAll(
+    /\bfastest\s+(?:time|mark|run|race)?\s*ever\s+(?:run|recorded|clocked|seen|set)?\s*(?:on|at|over|in)\s+(?:the|this)\s+(course|meeting|meet|championships?|games)\b/giu,
+  )) {
+    const what = (m[1] ?? '').toLowerCase();
+    const code: RecordCode = what === 'meeting' || what === 'meet' ? 'MR' : what === 'games' ? 'OR' : 'CR';
+    found.push({ index: m.index ?? 0, code, demonym: null });
+  }
+  for (const m of body.matchAll(RECORD_ABBREV)) {
+    const code = m[1] === 'SB' ? 'SB' : 'PB';
+    found.push({ index: m.index ?? 0, code, demonym: null });
+  }
+  // Codes right after a mark: "3:27.65 (OR)", "9.79 WR".
+  for (const m of body.matchAll(
+    /(?:\d{1,2}:)?\d{1,2}\.\d{1,3}m?\s*\(?\s*((?:WR|OR|AR|NR|CR|MR|PB|SB)(?:[\s,/]+(?:WR|OR|AR|NR|CR|MR|PB|SB))*)\b/gu,
+  )) {
+    for (const code of (m[1] ?? '').match(/WR|OR|AR|NR|CR|MR|PB|SB/gu) ?? []) {
+      found.push({ index: m.index ?? 0, code: code as RecordCode, demonym: null });
+    }
+  }
+  return found;
+}
