@@ -5,8 +5,35 @@
 import type { RecordCode } from '../core/reply.js';
 import { countryByDemonym } from './countries.js';
 import { findDisciplines } from './event.js';
+import { ORDINALS } from './lexicon.js';
 import { spelledMarks } from './marks.js';
 import type { ResultsEventContext } from './results.js';
+
+// Patterns for placings: "finished fourth", "for second place", "motored to the title".
+export const ORD = [...ORDINALS.keys()].join('|');
+export const ORD_VERB = new RegExp(
+  `\\b(?:finished|finishing|finish|finishes|finisher|came|comes|coming|was|were|is|placed|placing|ended|ending|ends|took|takes|taking|crossed the line|settled for|settle for|settling for|faded to|fading to|dropped to|dropping to|slipped to|fell to|moved up to|climbed to|home)\\s+(?:in\\s+|up\\s+|home\\s+)?(?:an?\\s+(?:[\\p{L}-]+\\s+)?)?(${ORD})\\b(?!\\s*(?:time|attempt|lap|round|heat|leg|half|bend|hurdle|barrier|water jump|major|title|medal|straight|kilometre|mile|-placed|British|American|on the|in the (?:world|all-time|rankings|list))\\b)`,
+  'giu',
+);
+export const MOVED_TO_WIN =
+  /\b\p{L}+ed\s+to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{L}'’\d,-]+\s+){0,4}?(?:title|victory|win|gold|crown)\b(?!\s+(?:bid|hopes?|chances?|defence|defense))/giu;
+export const NEWLY_CROWNED =
+  /\b(?:newly[- ]crowned|new)\s+(?:(?:world|olympic|european|commonwealth|national|british|american|indoor)\s+)?(?:[\p{L}\d-]+\s+){0,2}?champion\s+(?=\p{Lu})/giu;
+export const ORD_FOR_PLACE = new RegExp(`\\b(?:for|in|into|to)\\s+(${ORD})\\s+(?:place|spot)\\b`, 'giu');
+export const ORD_WENT_TO = new RegExp(
+  `\\b(${ORD})(?:\\s+place|\\s+spot)?\\s+(?:went|goes|fell)\\s+to\\b`,
+  'giu',
+);
+export const ORD_AFTER_NAME = new RegExp(
+  `^(?:['’]s)?(?:\\s*\\(\\p{Lu}{3}\\))?(?:\\s+(?:of|from)\\s+(?:the\\s+)?\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2})?,?\\s+(${ORD})\\s+(?:in|with|at|on)\\b`,
+  'iu',
+);
+export const DISQUALIFY =
+  /\b(?:previous(?:ly)?|last (?:year|season|time|month|week|summer|winter)|earlier (?:this|in)|career|trials?|heats?|semi-?finals?|qualif\w*|halfway|at the (?:bell|break)|at \d+\s?(?:km|k|kilometres|kilometers|miles|metres|meters|m)\b|ago|next (?:year|season|week|month|time)|will|would|might|tomorrow|world level|in training|in practice)\b/iu;
+export const WIN_VERB =
+  /\b(won|wins|win|winning|takes|took|taking|claimed|claims|claim|topped|tops|clinched|clinches|captured|captures|retained|retains|defended|storms to|stormed to|storming to|ran away with|sealed|seals|seal|secured|secures|grabbed|snatched|landed|lands|bagged)\b/giu;
+export const WIN_OBJECT =
+  /^(?:title|crown|gold|race|final|victory|win|trophy|standings|event|marathon|steeplechase|hurdles|vault|jump|put|throw|classic|games|championships?|prix|invitational|meeting|cup|relay|mile|\d+m|\d+km)$/iu;
 
 /** Combined events: their mark is a points total. */
 export const COMBINED = /^(?:heptathlon|decathlon|pentathlon)$/u;

@@ -8,7 +8,21 @@ import { countryByDemonym, countryOf } from './countries.js';
 import type { Doc } from './document.js';
 import { CITY_TIME_ZONES, ORDINALS } from './lexicon.js';
 import type { Mention, People, Person } from './people.js';
-import { findMarks, findRecords, raceOf } from './results-text.js';
+import { type Claim, resolveClaims } from './results-resolve.js';
+import {
+  DISQUALIFY,
+  findMarks,
+  findRecords,
+  MOVED_TO_WIN,
+  NEWLY_CROWNED,
+  ORD_AFTER_NAME,
+  ORD_FOR_PLACE,
+  ORD_VERB,
+  ORD_WENT_TO,
+  raceOf,
+  WIN_OBJECT,
+  WIN_VERB,
+} from './results-text.js';
 import type { Clause, Segment } from './text.js';
 import type { DraftResult } from './types.js';
 
@@ -21,16 +35,6 @@ export interface ResultsEventContext {
   city: string | null;
 }
 
-interface Claim<T> {
-  person: Person;
-  value: T;
-  weight: number;
-  order: number;
-  /** "shared bronze", "tied for third": the place may be shared. */
-  tie?: boolean;
-}
-
-const ORD = [...ORDINALS.keys()].join('|');
 // Cheap pre-checks (on lower-case text) before the full patterns run.
 const ORDINAL_WORD =
   /first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|\d(?:st|nd|rd|th)\b/u;
@@ -40,33 +44,12 @@ const BEAT_HINT = /edg|pip|held off|hold|outkick|outduel|outsprint|beat/u;
 // A superset of every cue the clause rules look for; a clause without any is skipped.
 const RELEVANT =
   /\d|gold|silver|bronze|w[io]n|title|crown|victor|record|best|fastest|\bpb\b|\bsb\b|\bpr\b|podium|medal|place|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|edg|beat|pip|held off|hold|outkick|outduel|outsprint|took|tak|claim|clinch|captur|retain|defend|storm|ran away|seal|secur|grab|snatch|land|bag|complet|round/u;
-const RECORD_ORDER: RecordCode[] = ['WR', 'OR', 'AR', 'NR', 'CR', 'MR', 'PB', 'SB'];
 const PREPOSITIONS =
   /\b(?:from|to|by|behind|past|over|than|against|for|beside|alongside|ahead of|like|about|beat|beating|beats|edged|edging|edges|outkicked|outkicks|outsprinted|outsprints|pipped|pips|held off|holding off|holds off|defeated|defeating|denied|denying|overhauled|overhauling|passed|passing|caught|catching|trailing|stunned|stuns|upset|upsets|of)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}(?:\p{Lu}[\p{L}'’-]*['’]s\s+)?$/u;
 // "Third place went to Japan's Haruka Nishimura": the object of "went to" is the one placed.
 const WENT_TO =
   /\b(?:went|goes|fell)\s+to\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}(?:\p{Lu}[\p{L}'’-]*['’]s\s+)?$/u;
-const DISQUALIFY =
-  /\b(?:previous(?:ly)?|last (?:year|season|time|month|week|summer|winter)|earlier (?:this|in)|career|trials?|heats?|semi-?finals?|qualif\w*|halfway|at the (?:bell|break)|at \d+\s?(?:km|k|kilometres|kilometers|miles|metres|meters|m)\b|ago|next (?:year|season|week|month|time)|will|would|might|tomorrow|world level|in training|in practice)\b/iu;
-const ORD_VERB = new RegExp(
-  `\\b(?:finished|finishing|finish|finishes|finisher|came|comes|coming|was|were|is|placed|placing|ended|ending|ends|took|takes|taking|crossed the line|settled for|settle for|settling for|faded to|fading to|dropped to|dropping to|slipped to|fell to|moved up to|climbed to|home)\\s+(?:in\\s+|up\\s+|home\\s+)?(?:an?\\s+(?:[\\p{L}-]+\\s+)?)?(${ORD})\\b(?!\\s*(?:time|attempt|lap|round|heat|leg|half|bend|hurdle|barrier|water jump|major|title|medal|straight|kilometre|mile|-placed|British|American|on the|in the (?:world|all-time|rankings|list))\\b)`,
-  'giu',
-);
-const MOVED_TO_WIN =
-  /\b\p{L}+ed\s+to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{L}'’\d,-]+\s+){0,4}?(?:title|victory|win|gold|crown)\b(?!\s+(?:bid|hopes?|chances?|defence|defense))/giu;
-const NEWLY_CROWNED =
-  /\b(?:newly[- ]crowned|new)\s+(?:(?:world|olympic|european|commonwealth|national|british|american|indoor)\s+)?(?:[\p{L}\d-]+\s+){0,2}?champion\s+(?=\p{Lu})/giu;
-const ORD_FOR_PLACE = new RegExp(`\\b(?:for|in|into|to)\\s+(${ORD})\\s+(?:place|spot)\\b`, 'giu');
-const ORD_WENT_TO = new RegExp(`\\b(${ORD})(?:\\s+place|\\s+spot)?\\s+(?:went|goes|fell)\\s+to\\b`, 'giu');
-const ORD_AFTER_NAME = new RegExp(
-  `^(?:['’]s)?(?:\\s*\\(\\p{Lu}{3}\\))?(?:\\s+(?:of|from)\\s+(?:the\\s+)?\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2})?,?\\s+(${ORD})\\s+(?:in|with|at|on)\\b`,
-  'iu',
-);
 const MEDAL = /\b(gold|silver|bronze)\b/giu;
-const WIN_VERB =
-  /\b(won|wins|win|winning|takes|took|taking|claimed|claims|claim|topped|tops|clinched|clinches|captured|captures|retained|retains|defended|storms to|stormed to|storming to|ran away with|sealed|seals|seal|secured|secures|grabbed|snatched|landed|lands|bagged)\b/giu;
-const WIN_OBJECT =
-  /^(?:title|crown|gold|race|final|victory|win|trophy|standings|event|marathon|steeplechase|hurdles|vault|jump|put|throw|classic|games|championships?|prix|invitational|meeting|cup|relay|mile|\d+m|\d+km)$/iu;
 const PODIUM = /\b(?:complet\w*|round\w*\s+(?:out|off))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}podium\b/giu;
 const BEAT_VERB =
   /\b(?:edged|edges|edging|pipped|pips|pipping|held off|holds off|holding off|hold off|outkicked|outkicks|outkicking|outdueled|outduelled|outduels|outsprinted|outsprints|beat|beats|beating)\b/giu;
@@ -502,62 +485,15 @@ export class ResultsExtractor {
   }
 
   private resolve(): DraftResult[] {
-    const claims = [...this.places].sort((a, b) => b.weight - a.weight || a.order - b.order);
-    const taken = new Set<number>();
-    const opposite = this.event.sex === 'men' ? 'f' : this.event.sex === 'women' ? 'm' : null;
-    for (const c of claims) {
-      if (this.assigned.has(c.person)) continue;
-      if (
-        taken.has(c.value) &&
-        !(
-          c.tie &&
-          this.places.some((o) => o.tie && o.value === c.value && this.assigned.get(o.person) === c.value)
-        )
-      )
-        continue;
-      if (opposite && c.person.gender === opposite) continue;
-      if (c.value <= 3 && this.noMedal.has(c.person) && c.weight < 5) continue;
-      this.assigned.set(c.person, c.value);
-      taken.add(c.value);
-    }
-    // "a Jamaican one-two": the winner and the other athlete named with it.
-    if (!taken.has(2)) {
-      const winner = this.oneTwo.find((p) => this.assigned.get(p) === 1);
-      const second = this.oneTwo.find((p) => p !== winner && !this.assigned.has(p) && p.gender !== opposite);
-      if (winner && second) {
-        this.assigned.set(second, 2);
-        taken.add(2);
-      }
-    }
-    // Runner-up from "the winner edged Y" when nothing else placed Y.
-    if (!taken.has(2)) {
-      for (const b of this.beaten) {
-        if (
-          this.assigned.get(b.winner) === 1 &&
-          !this.assigned.has(b.person) &&
-          !this.noMedal.has(b.person)
-        ) {
-          this.assigned.set(b.person, 2);
-          break;
-        }
-      }
-    }
-    const results: DraftResult[] = [];
-    for (const [person, place] of this.assigned) {
-      const marks = this.marks
-        .filter((m) => m.person === person)
-        .sort((a, b) => b.weight - a.weight || a.order - b.order);
-      const records = [...(this.records.get(person) ?? [])].sort(
-        (a, b) => RECORD_ORDER.indexOf(a) - RECORD_ORDER.indexOf(b),
-      );
-      results.push({
-        place,
-        athlete: person.name,
-        country: person.country,
-        mark: marks[0]?.value ?? null,
-        records,
-      });
-    }
-    return results.sort((a, b) => a.place - b.place);
+    return resolveClaims({
+      places: this.places,
+      marks: this.marks,
+      records: this.records,
+      noMedal: this.noMedal,
+      oneTwo: this.oneTwo,
+      beaten: this.beaten,
+      sex: this.event.sex ?? null,
+      assigned: this.assigned,
+    });
   }
 }
