@@ -21,7 +21,9 @@ export async function run(): Promise<string> {
   if (!existsSync(UNLABELLED)) return `### Ingest: real reports\n\n_${UNLABELLED} not found; skipped._`;
   const rows: string[][] = [];
   let worst = 0;
-  for (const file of readdirSync(UNLABELLED).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(UNLABELLED)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const text = readFileSync(path.join(UNLABELLED, file), 'utf8');
     const words = text.split(/\s+/u).filter(Boolean).length;
     extractDraft(text);

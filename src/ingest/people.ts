@@ -117,7 +117,7 @@ export class People {
 
   private collectDescriptors(): void {
     const { doc } = this;
-    const re = /(?:^|[.!?|]\s+)(The)\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/gu;
+    const re = /(?:^|[.!?|]\s+)(The)\s+((?:[\p{L}\p{N}-]+\s+){0,3}[\p{L}\p{N}-]+)/gu;
     doc.masked.forEach((text, para) => {
       if (!doc.narrative[para] || doc.paragraphs[para]?.kind !== 'body') return;
       for (const m of text.matchAll(re)) {

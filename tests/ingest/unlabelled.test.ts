@@ -10,7 +10,11 @@ import { SHARED_DIR, sharedAvailable } from '../helpers.js';
 // in `npm run bench -- ingest-real`, not here.
 const DIR = path.join(SHARED_DIR, 'corpus', 'unlabelled');
 const available = sharedAvailable();
-const files = available ? readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort() : [];
+const files = available
+  ? readdirSync(DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+  : [];
 const fold = (s: string) => normaliseQuoteText(s).toLowerCase();
 
 describe.skipIf(!available)('ingest on the unlabelled real articles (../shared/corpus/unlabelled)', () => {
