@@ -392,11 +392,16 @@ export class People {
           // "American outsider Cole Hocker", "the American favorite, Brianna Carter".
           const gap = text.slice(pendingCountry.end, first.start).replace(/,\s*$/u, ' ');
           const words = gap.trim().split(/\s+/).filter(Boolean);
-          if (
-            /^\s+[\p{Ll}\s-]*$/u.test(gap) &&
-            words.length <= 2 &&
-            words.every((w) => DESCRIPTOR_WORDS.has(w) || w === 'the')
-          ) {
+          // Also a title between them: "American two-time world champion Katie Moon",
+          // "Australia's Olympic silver medallist Nicola Olyslagers".
+          const titleWord = (w: string) =>
+            DESCRIPTOR_WORDS.has(w.toLowerCase()) ||
+            w === 'the' ||
+            /^(?:\d+|one|two|three|four|five|six|seven)-time$/u.test(w) ||
+            /^(?:gold|silver|bronze|medall?ist|double|triple|global|indoor|Diamond|League|Commonwealth|Paralympic)$/iu.test(
+              w,
+            );
+          if (/^\s+[\p{L}\s\d-]*$/u.test(gap) && words.length <= 5 && words.every(titleWord)) {
             this.vote(person, pendingCountry.code, pendingCountry.weight);
           }
           pendingCountry = null;

@@ -29,7 +29,7 @@ export const ORD_AFTER_NAME = new RegExp(
   'iu',
 );
 export const DISQUALIFY =
-  /\b(?:previous(?:ly)?|last (?:year|season|time|month|week|summer|winter)|earlier (?:this|in)|career|trials?|heats?|semi-?finals?|qualif\w*|halfway|at the (?:bell|break)|at \d+\s?(?:km|k|kilometres|kilometers|miles|metres|meters|m)\b|ago|next (?:year|season|week|month|time)|will|would|might|tomorrow|world level|in training|in practice)\b/iu;
+  /\b(?:previously|last (?:year|season|time|month|week|summer|winter)|earlier (?:this|in)|career|trials?|heats?|semi-?finals?|qualif\w*|halfway|at the (?:bell|break)|at \d+\s?(?:km|k|kilometres|kilometers|miles|metres|meters|m)\b|ago|next (?:year|season|week|month|time)|will|would|might|tomorrow|world level|in training|in practice)\b/iu;
 export const WIN_VERB =
   /\b(won|wins|win|winning|takes|took|taking|claimed|claims|claim|topped|tops|clinched|clinches|captured|captures|retained|retains|defended|storms to|stormed to|storming to|ran away with|sealed|seals|seal|secured|secures|grabbed|snatched|landed|lands|bagged)\b/giu;
 export const WIN_OBJECT =
