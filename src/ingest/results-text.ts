@@ -5,7 +5,7 @@
 import type { RecordCode } from '../core/reply.js';
 import { countryByDemonym } from './countries.js';
 import { findDisciplines } from './event.js';
-import { ORDINALS } from './lexicon.js';
+import { CITY_TIME_ZONES, ORDINALS } from './lexicon.js';
 import { spelledMarks } from './marks.js';
 import type { ResultsEventContext } from './results.js';
 
@@ -230,4 +230,23 @@ export function findRecords(body: string): FoundRecord[] {
     }
   }
   return found;
+}
+
+const cityNames = [...CITY_TIME_ZONES.keys()];
+
+/** True when a cue at `index` is about another race: a past city or year right before it. */
+export function foreignQualifier(event: ResultsEventContext, text: string, index: number): boolean {
+  const lead = text.slice(Math.max(0, index - 30), index);
+  // "took silver at the Paris 2024 Olympic Games", "won her world title in Doha".
+  const tail = text.slice(index, index + 60);
+  const tailYear = /\b(?:at|in)\s+(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?((?:19|20)\d\d)\b/u.exec(tail)?.[1];
+  if (tailYear && event.year !== null && Number(tailYear) !== event.year) return true;
+  const tailCity = /\b(?:in|at)\s+(\p{Lu}[\p{L}-]+)/u.exec(tail)?.[1];
+  if (tailCity && cityNames.includes(tailCity) && event.city !== null && tailCity !== event.city) return true;
+  // "upgraded Tokyo bronze to silver": the medal after "to" is this race's.
+  if (/\b(?:to|into)\s+$/iu.test(lead)) return false;
+  const years = lead.match(/\b(?:19|20)\d\d\b/gu) ?? [];
+  if (years.some((y) => event.year !== null && Number(y) !== event.year)) return true;
+  const words = lead.match(/[\p{L}-]+/gu)?.slice(-3) ?? [];
+  return words.some((w) => cityNames.includes(w) && w !== event.city);
 }

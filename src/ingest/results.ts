@@ -6,13 +6,14 @@
 import type { RecordCode } from '../core/reply.js';
 import { countryByDemonym, countryOf } from './countries.js';
 import type { Doc } from './document.js';
-import { CITY_TIME_ZONES, ORDINALS } from './lexicon.js';
+import { ORDINALS } from './lexicon.js';
 import type { Mention, People, Person } from './people.js';
 import { type Claim, resolveClaims } from './results-resolve.js';
 import {
   DISQUALIFY,
   findMarks,
   findRecords,
+  foreignQualifier,
   MOVED_TO_WIN,
   NEWLY_CROWNED,
   ORD_AFTER_NAME,
@@ -55,8 +56,6 @@ const BEAT_VERB =
   /\b(?:edged|edges|edging|pipped|pips|pipping|held off|holds off|holding off|hold off|outkicked|outkicks|outkicking|outdueled|outduelled|outduels|outsprinted|outsprints|beat|beats|beating)\b/giu;
 const NO_MEDAL =
   /\b(?:did(?:n['’]t| not) (?:even )?medal|failed to medal|missed (?:out on )?(?:the |a )?(?:podium|medals?)|off the podium|out of the medals)\b/giu;
-
-const cityNames = [...CITY_TIME_ZONES.keys()];
 
 /** Extracts results; `placeOf` tells the attribution rules who finished where ("the winner said"). */
 export class ResultsExtractor {
@@ -245,24 +244,6 @@ export class ResultsExtractor {
     return actors.find((a) => a.start >= pos && a.start < end)?.person ?? null;
   }
 
-  /** True when a cue at `index` is about another race: a past city or year right before it. */
-  private foreignQualifier(text: string, index: number): boolean {
-    const lead = text.slice(Math.max(0, index - 30), index);
-    // "took silver at the Paris 2024 Olympic Games", "won her world title in Doha".
-    const tail = text.slice(index, index + 60);
-    const tailYear = /\b(?:at|in)\s+(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?((?:19|20)\d\d)\b/u.exec(tail)?.[1];
-    if (tailYear && this.event.year !== null && Number(tailYear) !== this.event.year) return true;
-    const tailCity = /\b(?:in|at)\s+(\p{Lu}[\p{L}-]+)/u.exec(tail)?.[1];
-    if (tailCity && cityNames.includes(tailCity) && this.event.city !== null && tailCity !== this.event.city)
-      return true;
-    // "upgraded Tokyo bronze to silver": the medal after "to" is this race's.
-    if (/\b(?:to|into)\s+$/iu.test(lead)) return false;
-    const years = lead.match(/\b(?:19|20)\d\d\b/gu) ?? [];
-    if (years.some((y) => this.event.year !== null && Number(y) !== this.event.year)) return true;
-    const words = lead.match(/[\p{L}-]+/gu)?.slice(-3) ?? [];
-    return words.some((w) => cityNames.includes(w) && w !== this.event.city);
-  }
-
   private clauseRules(text: string, actors: Mention[], clause: Clause, scale: number): void {
     const body = text.slice(clause.start, clause.end);
     const lower = body.toLowerCase();
@@ -270,7 +251,12 @@ export class ResultsExtractor {
     if (!RELEVANT.test(lower)) return;
     // ", one of Caudery's rivals for gold at next month's World Championships,": an aside about
     // someone does not move the clause to another time.
-    if (DISQUALIFY.test(body.replace(/,\s+(?:one of|who|whose|which|a|an|the)\b[^,]*,/gu, ','))) return;
+    // "to erase the previous world indoor mark of 14:39.29 set … last year": the old record's
+    // story does not move the new one to last year.
+    const own = body
+      .replace(/,\s+(?:one of|who|whose|which|a|an|the)\b[^,]*,/gu, ',')
+      .replace(/\b(?:previous|old|former)\s+(?:[\p{L}-]+\s+){0,3}(?:record|mark|best)\b.*$/u, '');
+    if (DISQUALIFY.test(own)) return;
     // Another event named as such ("the women's 1500m", "the 800m final") is about a different race;
     // a bare distance ("with 50m to go") is not.
     const other = raceOf(this.event, body) === 'other';
@@ -303,7 +289,7 @@ export class ResultsExtractor {
       ) {
         continue;
       }
-      if (this.foreignQualifier(body, i)) continue;
+      if (foreignQualifier(this.event, body, i)) continue;
       if (/\btheir\s+(?:[\p{L}-]+\s+)?$/iu.test(lead)) continue;
       // "was never in contention for gold", "did not win a medal".
       if (/\b(?:never|not|no|n['’]t)\b[^.;]{0,40}$/iu.test(lead)) continue;
@@ -384,7 +370,7 @@ export class ResultsExtractor {
       )
         hit = 0;
       if (hit < 0) continue;
-      if (this.foreignQualifier(body, i)) continue;
+      if (foreignQualifier(this.event, body, i)) continue;
       // "win superb 200m silver", "captured a fourth heptathlon medal": the medal says the place.
       if (words.slice(0, hit + 3).some((w) => /^(?:silver|bronze|medals?)\b/iu.test(w))) continue;
       const afterObject = rest.slice(rest.indexOf(words[hit] as string) + (words[hit] as string).length);
@@ -396,7 +382,7 @@ export class ResultsExtractor {
     // "motored to the AAA's Indoor 800m title", "romped to a five-second victory".
     for (const m of lower.includes('ed to') ? body.matchAll(MOVED_TO_WIN) : []) {
       const i = m.index ?? 0;
-      if (this.foreignQualifier(body, i)) continue;
+      if (foreignQualifier(this.event, body, i)) continue;
       const person = this.actorBefore(text, actors, clause, at(i));
       this.claimPlace(person, 1, 3 * scale);
       if (person) placed.add(person);
