@@ -5,7 +5,7 @@
 import { countryByDemonym, countryByName, countryOf } from './countries.js';
 import type { Doc } from './document.js';
 import { ROLE_NOUNS } from './lexicon.js';
-import type { Mention, Person } from './people.js';
+import type { Mention, Person } from './person.js';
 
 /** Records country evidence for a person. */
 export type Vote = (p: Person, code: string | null, weight: number) => void;

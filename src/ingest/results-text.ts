@@ -7,7 +7,6 @@ import { countryByDemonym } from './countries.js';
 import { findDisciplines } from './event.js';
 import { CITY_TIME_ZONES, ORDINALS } from './lexicon.js';
 import { spelledMarks } from './marks.js';
-import type { ResultsEventContext } from './results.js';
 
 // Patterns for placings: "finished fourth", "for second place", "motored to the title".
 export const ORD = [...ORDINALS.keys()].join('|');
@@ -34,6 +33,15 @@ export const WIN_VERB =
   /\b(won|wins|win|winning|takes|took|taking|claimed|claims|claim|topped|tops|clinched|clinches|captured|captures|retained|retains|defended|storms to|stormed to|storming to|ran away with|sealed|seals|seal|secured|secures|grabbed|snatched|landed|lands|bagged)\b/giu;
 export const WIN_OBJECT =
   /^(?:title|crown|gold|race|final|victory|win|trophy|standings|event|marathon|steeplechase|hurdles|vault|jump|put|throw|classic|games|championships?|prix|invitational|meeting|cup|relay|mile|\d+m|\d+km)$/iu;
+
+/** What the results rules need to know about the event. */
+export interface ResultsEventContext {
+  discipline: string | null;
+  /** The main race's sex when the text says it: athletes of the other sex are in another race. */
+  sex?: 'men' | 'women' | 'mixed' | null;
+  year: number | null;
+  city: string | null;
+}
 
 /** Combined events: their mark is a points total. */
 export const COMBINED = /^(?:heptathlon|decathlon|pentathlon)$/u;

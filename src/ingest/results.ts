@@ -20,6 +20,7 @@ import {
   ORD_FOR_PLACE,
   ORD_VERB,
   ORD_WENT_TO,
+  type ResultsEventContext,
   raceOf,
   WIN_OBJECT,
   WIN_VERB,
@@ -27,14 +28,7 @@ import {
 import type { Clause, Segment } from './text.js';
 import type { DraftResult } from './types.js';
 
-/** What the results rules need to know about the event. */
-export interface ResultsEventContext {
-  discipline: string | null;
-  /** The main race's sex when the text says it: athletes of the other sex are in another race. */
-  sex?: 'men' | 'women' | 'mixed' | null;
-  year: number | null;
-  city: string | null;
-}
+export type { ResultsEventContext } from './results-text.js';
 
 // Cheap pre-checks (on lower-case text) before the full patterns run.
 const ORDINAL_WORD =
