@@ -50,7 +50,8 @@ export function resolveClaims(st: ClaimState): DraftResult[] {
   }
   // "a Jamaican one-two": the winner and the other athlete named with it.
   if (!taken.has(2)) {
-    const winner = st.oneTwo.find((p) => st.assigned.get(p) === 1);
+    // The winner need not be named in that sentence ("It was enough to hold off X in a one-two").
+    const winner = [...st.assigned].find(([, place]) => place === 1)?.[0];
     const second = st.oneTwo.find((p) => p !== winner && !st.assigned.has(p) && p.gender !== opposite);
     if (winner && second) {
       st.assigned.set(second, 2);

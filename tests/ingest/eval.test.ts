@@ -39,7 +39,7 @@ describe('ingest evaluation on the gold corpus', () => {
     expect(corpus.event).toBeGreaterThanOrEqual(TARGETS.corpusEvent);
     // The results-fields target (0.90) is not met yet and `npm run eval:ingest` fails on it; this
     // floor only stops the rules sliding back.
-    expect(corpus.results).toBeGreaterThanOrEqual(0.77);
+    expect(corpus.results).toBeGreaterThanOrEqual(0.8);
   });
 
   it('renders a markdown table', () => {
