@@ -22,6 +22,7 @@ echo echoed exclaim exclaimed protest protested fume fumed chuckle chuckled teas
 proclaim proclaimed counter countered retort retorted smile smiled beam beamed joke joked
 insist chimed chime interject interjected mused conclude concluded begin began chant chanted
 tells writes captions messaged texted told
+roar roars roared bellow bellowed holler hollered gasp gasped
 `);
 
 /** Multi-word speech verbs ("went on", "pointed out"). */
@@ -241,7 +242,7 @@ Hall Velodrome Track Grounds Fieldhouse Olympiastadion Letzigrund Complex Ground
 /** Words that end a competition name ("Pan-Pacific Championships", "Harbour City Marathon"). */
 export const COMPETITION_WORDS = words(`
 Games Championships Championship Marathon Prix Classic Invitational Meeting Meet League Trials Relays
-Cup Open Tour Series Final Finals Festival Olympics
+Cup Open Tour Series Final Finals Festival Olympics Run
 `);
 
 /** Words that are never part of a person's name even when capitalised. */
