@@ -86,10 +86,16 @@ export function raceOf(event: ResultsEventContext, body: string): 'main' | 'othe
   const sexOf = (w: string) => (/^women$/iu.test(w) ? 'women' : /^mixed$/iu.test(w) ? 'mixed' : 'men');
   let isMain = false;
   let isOther = false;
+  // The main discipline named without a sex, and whether the sentence names the other sex's race:
+  // "Ryan was second in the women's high jump while Byrne took silver in the 800m" (a men's 800m
+  // report) speaks of the women's meeting, so its bare "800m" is not the main race.
+  let bareMain = false;
+  let otherSex = false;
   for (const h of findDisciplines(body)) {
     const lead = body.slice(Math.max(0, h.index - 16), h.index);
     const sexWord = /\b(men|women|mixed)['’]s\s+(?:[TF]\d{2}\s+)?$/iu.exec(lead)?.[1];
     const sexOk = !sexWord || !event.sex || sexOf(sexWord) === event.sex;
+    if (!sexOk) otherSex = true;
     // "two-time world 110m hurdles champion Colin Jackson": a person's title, not a race.
     const after = body.slice(h.index + h.length, h.index + h.length + 30);
     if (
@@ -99,16 +105,18 @@ export function raceOf(event: ResultsEventContext, body: string): 'main' | 'othe
     )
       continue;
     if (h.key === main) {
-      if (sexOk) isMain = true;
+      if (sexWord && sexOk) isMain = true;
+      else if (sexOk) bareMain = true;
       else isOther = true;
       continue;
     }
-    // The heptathlon's 800m is part of the heptathlon.
-    if (combined && !COMBINED.test(h.key)) continue;
+    // The heptathlon's 800m is part of the heptathlon, but "a men's 800m final" is a race of its own.
+    const tail = body.slice(h.index + h.length, h.index + h.length + 14);
+    const ownRace = sexWord !== undefined || /^\s+(?:final|heats?|semi|title)/iu.test(tail);
+    if (combined && !COMBINED.test(h.key) && !ownRace) continue;
     if (main.startsWith(`${h.key} `) || h.key.startsWith(`${main} `)) continue;
     // "with less than 50m to go" is a distance inside the race; "won the 400m", "stepped down
     // to 200m", "the 1500m bronze" name another race.
-    const tail = body.slice(h.index + h.length, h.index + h.length + 14);
     const race =
       sexWord !== undefined ||
       !/^\d/u.test(h.key) ||
@@ -124,10 +132,13 @@ export function raceOf(event: ResultsEventContext, body: string): 'main' | 'othe
       /\b(men|women)['’]s\s+(?:race|final|event|title|showpiece|competition|contest)\b/giu,
     )) {
       if (sexOf(m[1] ?? '') === event.sex) isMain = true;
-      else isOther = true;
+      else {
+        isOther = true;
+        otherSex = true;
+      }
     }
   }
-  if (isMain) return 'main';
+  if (isMain || (bareMain && !otherSex)) return 'main';
   return isOther ? 'other' : null;
 }
 
