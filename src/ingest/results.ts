@@ -88,6 +88,17 @@ export class ResultsExtractor {
         const relevant = clauses.filter((c) => RELEVANT.test(text.slice(c.start, c.end).toLowerCase()));
         if (relevant.length === 0) continue;
         const actors = this.actors(para, text, sentence);
+        // "He claimed victory … ahead of X" in a women's race report: a sentence led by an athlete
+        // of the other sex is about the other sex's race, and so is everyone it places.
+        const lead = actors.find((a) => !a.possessive);
+        const other = this.otherGender();
+        const word = lead ? text.slice(lead.start, lead.end).toLowerCase() : '';
+        const leadGender = /^(?:he|his)$/u.test(word)
+          ? 'm'
+          : /^(?:she|her)$/u.test(word)
+            ? 'f'
+            : lead?.person.gender;
+        if (named !== 'main' && other && leadGender === other) continue;
         for (const clause of relevant) this.clauseRules(text, actors, clause, headline ? 0.6 : 1);
       }
     });
@@ -187,6 +198,11 @@ export class ResultsExtractor {
         });
     }
     return out.sort((a, b) => a.start - b.start);
+  }
+
+  /** The gender of the other sex's athletes, when the main race is one sex's. */
+  private otherGender(): 'm' | 'f' | null {
+    return this.event.sex === 'men' ? 'f' : this.event.sex === 'women' ? 'm' : null;
   }
 
   /** The person acting at `pos`: the nearest mention before it that is not the object of a preposition. */
