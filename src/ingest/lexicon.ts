@@ -265,7 +265,7 @@ Instagram Twitter Facebook TikTok Threads Strava YouTube Snapchat Bluesky Linked
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July
 August September October November December Christmas Easter Spring Summer Autumn Winter Fall
 Men's Women's Mixed Relay Hurdles Steeplechase Pole Vault Jump Javelin Discus Hammer Shot Put Mile
-Googling Google Queen King Prince Princess Professor Doctor
+Googling Google Queen King Prince Princess Professor Doctor Paralympic Paralympics Paralympian Olympian
 `);
 
 /** Nouns for people in attribution descriptors ("said her coach", "the race director said"). */

@@ -171,7 +171,9 @@ export const isNonName = (w: string): boolean => {
     countryByDemonym(lw) !== null ||
     countryByName(lw) !== null ||
     cities.has(lw) ||
-    isAllCaps(w);
+    isAllCaps(w) ||
+    // "Nine-time Paralympic champion", "Two-time world champion": a count of titles, not a name.
+    /-times?$/u.test(lw);
   if (nonNameCache.size > 50_000) nonNameCache.clear();
   nonNameCache.set(w, value);
   return value;

@@ -49,8 +49,9 @@ const TIME_MARK =
   /(?<![\d:.])(\d{1,2}:\d{2}(?::\d{2})?(?:\.\d{1,3})?)(?![\d:])(?!\s*(?:am|pm|a\.m|p\.m|GMT|BST|CET|local)\b)/giu;
 const FIELD_MARK = /(?<![\d:.])(\d{1,2}\.\d{2})\s?(?:m|metres|meters)\b/giu;
 const SECONDS_MARK = /(?<![\d:.])(\d{1,3}\.\d{2,3})(?!\d|\.\d)(\s*(?:s|sec|secs|seconds)\b)?/giu;
+// "a championship-record time": the hyphenated form too.
 const RECORD_PHRASE =
-  /\b(world|olympic|games|national|area|continental|european|asian|african|oceanian|north american|south american|championships?|course|meet|meeting|stadium|personal|season['’]?s?|lifetime|\p{Lu}\p{Ll}+)\s+(record|best)\b/giu;
+  /\b(world|olympic|games|national|area|continental|european|asian|african|oceanian|north american|south american|championships?|course|meet|meeting|stadium|personal|season['’]?s?|lifetime|\p{Lu}\p{Ll}+)(?:\s+|-)(record|best)\b/giu;
 const RECORD_ABBREV = /\b(?:a|an|new)\s+(PB|SB|PR)\b/gu;
 const RECORD_VALID_LEAD = /\b(?:a|an|new|own|for a|in a|with a|with an)\s+(?:new\s+)?(?:[\p{L}-]+\s+)?$/iu;
 const ACHIEVE =
@@ -114,7 +115,12 @@ export function raceOf(event: ResultsEventContext, body: string): 'main' | 'othe
     const tail = body.slice(h.index + h.length, h.index + h.length + 14);
     const ownRace = sexWord !== undefined || /^\s+(?:final|heats?|semi|title)/iu.test(tail);
     if (combined && !COMBINED.test(h.key) && !ownRace) continue;
-    if (main.startsWith(`${h.key} `) || h.key.startsWith(`${main} `)) continue;
+    // "a fifth world title at 800m" in a T34 800m report: the main race, its class left unsaid.
+    if (main.startsWith(`${h.key} `)) {
+      if (sexOk) bareMain = true;
+      continue;
+    }
+    if (h.key.startsWith(`${main} `)) continue;
     // "with less than 50m to go" is a distance inside the race; "won the 400m", "stepped down
     // to 200m", "the 1500m bronze" name another race.
     const race =
