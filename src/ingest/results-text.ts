@@ -297,3 +297,19 @@ export const BEAT_VERB =
   /\b(?:edged|edges|edging|pipped|pips|pipping|held off|holds off|holding off|hold off|outkicked|outkicks|outkicking|outdueled|outduelled|outduels|outsprinted|outsprints|beat|beats|beating)\b/giu;
 export const NO_MEDAL =
   /\b(?:did(?:n['’]t| not) (?:even )?medal|failed to medal|missed (?:out on )?(?:the |a )?(?:podium|medals?)|off the podium|out of the medals)\b/giu;
+
+/**
+ * Nationalities a clause gives its subject by way of someone else: "ahead of British team-mate X"
+ * (the subject is X's team-mate, so British too), "became the first Jamaican man to …".
+ */
+export function subjectDemonyms(body: string): Array<{ index: number; code: string }> {
+  const out: Array<{ index: number; code: string }> = [];
+  if (!/team-?mate|compatriot|first|only/iu.test(body)) return out;
+  for (const m of body.matchAll(
+    /\b(?:(\p{Lu}\p{Ll}+)\s+(?:team-?mates?|compatriots?)\s+(?=\p{Lu})|(?:became|becoming|becomes|become|is|was)\s+(?:the\s+)?(?:first|only)\s+(\p{Lu}\p{Ll}+)\s+(?:man|woman|men|women|athlete|sprinter|runner|jumper|thrower|hurdler|vaulter)\b)/gu,
+  )) {
+    const code = countryByDemonym(m[1] ?? m[2] ?? '');
+    if (code) out.push({ index: m.index ?? 0, code });
+  }
+  return out;
+}

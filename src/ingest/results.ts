@@ -30,6 +30,7 @@ import {
   RELEVANT,
   type ResultsEventContext,
   raceOf,
+  subjectDemonyms,
   WENT_TO,
   WIN_HINT,
   WIN_OBJECT,
@@ -254,6 +255,12 @@ export class ResultsExtractor {
     const lower = body.toLowerCase();
     // Most clauses say nothing about placings, marks or records; skip them cheaply.
     if (!RELEVANT.test(lower)) return;
+    // A nationality told through a team-mate or a "first British woman" is weak evidence: only
+    // for a subject whose country the text does not otherwise give.
+    for (const d of subjectDemonyms(body)) {
+      const person = this.actorBefore(text, actors, clause, clause.start + d.index);
+      if (person && person.country === null) this.people.voteCountry(person, d.code, 1);
+    }
     // ", one of Caudery's rivals for gold at next month's World Championships,": an aside about
     // someone does not move the clause to another time.
     // "to erase the previous world indoor mark of 14:39.29 set … last year": the old record's
