@@ -49,6 +49,8 @@ export class ResultsExtractor {
   private readonly noMedal = new Set<Person>();
   /** People named in a sentence reporting a one-two. */
   private readonly oneTwo: Person[] = [];
+  /** The country a one-two was credited to ("a Jamaican one-two"), for its winner too. */
+  private oneTwoCountry: string | null = null;
   /** "X edged Y": Y was second if X won. */
   private readonly beaten: Array<{ winner: Person; person: Person; order: number }> = [];
   private order = 0;
@@ -410,10 +412,16 @@ export class ResultsExtractor {
       if (person) placed.add(person);
     }
     // "in a Jamaican one-two": whoever the winner held off or beat in that sentence was second.
-    if (/\bone-two\b/u.test(lower))
-      this.oneTwo.push(
-        ...actors.filter((a) => !a.possessive && a.start >= clause.start - 200).map((a) => a.person),
-      );
+    if (/\bone-two\b/u.test(lower)) {
+      const people = actors
+        .filter((a) => !a.possessive && a.start >= clause.start - 200)
+        .map((a) => a.person);
+      this.oneTwo.push(...people);
+      // "a Jamaican one-two": both athletes in it are Jamaican (weak, only where nothing else says).
+      const code = countryByDemonym(/\b(\p{Lu}\p{Ll}+)\s+one-two\b/u.exec(body)?.[1] ?? '');
+      if (code) this.oneTwoCountry = code;
+      for (const p of code ? people : []) if (p.country === null) this.people.voteCountry(p, code, 1);
+    }
     const winn = lower.includes('winn');
     for (const m of winn ? body.matchAll(/\bwinner\s+(?=\p{Lu})/gu) : []) {
       const person = this.actorAfter(actors, at((m.index ?? 0) + m[0].length), clause.end);
@@ -483,7 +491,7 @@ export class ResultsExtractor {
   }
 
   private resolve(): DraftResult[] {
-    return resolveClaims({
+    const results = resolveClaims({
       places: this.places,
       marks: this.marks,
       records: this.records,
@@ -493,5 +501,8 @@ export class ResultsExtractor {
       sex: this.event.sex ?? null,
       assigned: this.assigned,
     });
+    // The winner of "a Jamaican one-two" need not be named in that sentence.
+    for (const r of results) if (r.place <= 2 && r.country === null) r.country = this.oneTwoCountry;
+    return results;
   }
 }
