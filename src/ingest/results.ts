@@ -8,6 +8,7 @@ import { countryByDemonym, countryOf } from './countries.js';
 import type { Doc } from './document.js';
 import { ORDINALS } from './lexicon.js';
 import type { Mention, People, Person } from './people.js';
+import { sentenceActors } from './results-actors.js';
 import { type Claim, resolveClaims } from './results-resolve.js';
 import {
   BEAT_HINT,
@@ -36,7 +37,7 @@ import {
   WIN_OBJECT,
   WIN_VERB,
 } from './results-text.js';
-import type { Clause, Segment } from './text.js';
+import type { Clause } from './text.js';
 import type { DraftResult } from './types.js';
 
 export type { ResultsEventContext } from './results-text.js';
@@ -90,7 +91,7 @@ export class ResultsExtractor {
         // Only sentences with a cue need their people (pronouns resolved): the rest are skipped.
         const relevant = clauses.filter((c) => RELEVANT.test(text.slice(c.start, c.end).toLowerCase()));
         if (relevant.length === 0) continue;
-        const actors = this.actors(para, text, sentence);
+        const actors = sentenceActors(this.people, para, text, sentence);
         // "He claimed victory … ahead of X" in a women's race report: a sentence led by an athlete
         // of the other sex is about the other sex's race, and so is everyone it places.
         const lead = actors.find((a) => !a.possessive);
@@ -149,58 +150,6 @@ export class ResultsExtractor {
         }
       }
     });
-  }
-
-  /** Named and pronoun mentions in a sentence, pronouns resolved to people. */
-  private actors(para: number, text: string, sentence: Segment): Mention[] {
-    const named = this.people
-      .mentionsIn(para)
-      .filter((m) => !m.synthetic && m.start >= sentence.start && m.start < sentence.end);
-    const out = [
-      ...named,
-      ...this.people.descriptors.filter(
-        (m) => m.para === para && m.start >= sentence.start && m.start < sentence.end,
-      ),
-    ];
-    const body = text.slice(sentence.start, sentence.end);
-    // "The 26-year-old edged …", "the Kenyan took silver": descriptors standing for a person.
-    for (const m of body.matchAll(/\b[Tt]he\s+(?:(\d{1,2})-year-old|(\p{Lu}\p{Ll}+))\b/gu)) {
-      const at = sentence.start + (m.index ?? 0);
-      let person: Person | null = null;
-      if (m[1]) {
-        const age = Number(m[1]);
-        const r = this.people.resolvePronoun(para, at, null);
-        if (r && (r.person.age === null || r.person.age === age)) person = r.person;
-      } else if (m[2]) {
-        const code = countryByDemonym(m[2]);
-        if (code) {
-          for (const x of this.people.mentionsBefore(para, at)) {
-            if (x.person.country === code) {
-              person = x.person;
-              break;
-            }
-          }
-        }
-      }
-      if (person)
-        out.push({ para, start: at, end: at + m[0].length, person, possessive: false, synthetic: true });
-    }
-    for (const m of body.matchAll(/\b(he|she|his|her)\b/giu)) {
-      const at = sentence.start + (m.index ?? 0);
-      const word = (m[1] ?? '').toLowerCase();
-      const gender = word === 'he' || word === 'his' ? 'm' : 'f';
-      const r = this.people.resolvePronoun(para, at, gender);
-      if (r)
-        out.push({
-          para,
-          start: at,
-          end: at + word.length,
-          person: r.person,
-          possessive: word === 'his' || word === 'her',
-          synthetic: true,
-        });
-    }
-    return out.sort((a, b) => a.start - b.start);
   }
 
   /** The gender of the other sex's athletes, when the main race is one sex's. */
