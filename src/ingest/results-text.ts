@@ -18,13 +18,18 @@ export const MOVED_TO_WIN =
   /\b\p{L}+ed\s+to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\p{L}'’\d,-]+\s+){0,4}?(?:title|victory|win|gold|crown)\b(?!\s+(?:bid|hopes?|chances?|defence|defense))/giu;
 export const NEWLY_CROWNED =
   /\b(?:newly[- ]crowned|new)\s+(?:(?:world|olympic|european|commonwealth|national|british|american|indoor)\s+)?(?:[\p{L}\d-]+\s+){0,2}?champion\s+(?=\p{Lu})/giu;
-export const ORD_FOR_PLACE = new RegExp(`\\b(?:for|in|into|to)\\s+(${ORD})\\s+(?:place|spot)\\b`, 'giu');
+// "for fifth place", and "ran 19.78 for fifth." with the noun left out at the clause's end.
+export const ORD_FOR_PLACE = new RegExp(
+  `\\b(?:(?:for|in|into|to)\\s+(${ORD})\\s+(?:place|spot)\\b|for\\s+(${ORD})(?=\\s*(?:[.;!]|$)))`,
+  'giu',
+);
 export const ORD_WENT_TO = new RegExp(
   `\\b(${ORD})(?:\\s+place|\\s+spot)?\\s+(?:went|goes|fell)\\s+to\\b`,
   'giu',
 );
+// "X, fourth in 3:30.10", and "with Y fourth." closing a clause.
 export const ORD_AFTER_NAME = new RegExp(
-  `^(?:['’]s)?(?:\\s*\\(\\p{Lu}{3}\\))?(?:\\s+(?:of|from)\\s+(?:the\\s+)?\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2})?,?\\s+(${ORD})\\s+(?:in|with|at|on)\\b`,
+  `^(?:['’]s)?(?:\\s*\\(\\p{Lu}{3}\\))?(?:\\s+(?:of|from)\\s+(?:the\\s+)?\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2})?,?\\s+(${ORD})(?:\\s+(?:in|with|at|on)\\b|(?=\\s*(?:[.;!]|$)))`,
   'iu',
 );
 export const DISQUALIFY =
@@ -194,7 +199,12 @@ export function findMarks(body: string, discipline: string | null): FoundMark[] 
     )
       continue;
     if (/\bby\s+(?:just\s+|only\s+)?$/iu.test(lead)) continue;
-    const context = /(?:\bin|\bclocked|\bran|\bof|\btime|\bclock at|\bwith(?: a)?|\()\s*$/iu.test(lead);
+    // "in 19.78", "clocked 19.78", "ran a season-best 19.78": a mark, not some other number.
+    const context =
+      /(?:\bin|\bclocked|\bran|\bof|\btime|\bclock at|\bwith(?: a)?|\()\s*$/iu.test(lead) ||
+      /\b(?:an?|new)\s+(?:season['’]?s?|personal|lifetime|national|world|championship|area)[- ](?:best|record|lead)\s*$/iu.test(
+        lead,
+      );
     if (unit || context) attach(i, m[0].length, m[1] ?? '');
   }
   return out;

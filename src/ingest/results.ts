@@ -272,7 +272,7 @@ export class ResultsExtractor {
       if (person) placed.add(person);
     }
     for (const m of ordinal ? body.matchAll(ORD_FOR_PLACE) : []) {
-      const place = ORDINALS.get((m[1] ?? '').toLowerCase());
+      const place = ORDINALS.get((m[1] ?? m[2] ?? '').toLowerCase());
       if (!place) continue;
       const person = this.actorBefore(text, actors, clause, at(m.index ?? 0));
       this.claimPlace(person, place, 2.5 * scale);

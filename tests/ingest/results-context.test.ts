@@ -49,6 +49,22 @@ describe('which race a sentence speaks of', () => {
   });
 });
 
+describe('places and marks closing a clause', () => {
+  it('reads "with X fourth." and "ran a season-best 20.11 for fifth."', () => {
+    const d = draft(
+      'Leo Dunn wins 200m title',
+      'Leo Dunn of Canada won the men’s 200m title in 19.70.',
+      'Bronze went to Ian Moss of Kenya, with Olympic champion Ray Bell fourth. Tom Kaye ran a season-best 20.11 for fifth.',
+    );
+    expect(rows(d).map((r) => r.slice(0, 4))).toEqual([
+      [1, 'Leo Dunn', 'CAN', '19.70'],
+      [3, 'Ian Moss', 'KEN', null],
+      [4, 'Ray Bell', null, null],
+      [5, 'Tom Kaye', null, '20.11'],
+    ]);
+  });
+});
+
 describe('countries told through someone else', () => {
   it('a team-mate’s or a “first British woman” demonym gives the subject a country', () => {
     const mate = draft(
