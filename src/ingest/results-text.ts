@@ -126,6 +126,13 @@ export function raceOf(event: ResultsEventContext, body: string): 'main' | 'othe
       continue;
     }
     if (h.key.startsWith(`${main} `)) continue;
+    // "completed a sweep after gold in the 100m": an earlier race recalled, not this sentence's.
+    if (
+      /\b(?:after|following|since)\s+(?:[^\s,;]+\s+){0,4}$/iu.test(
+        body.slice(Math.max(0, h.index - 40), h.index),
+      )
+    )
+      continue;
     // "with less than 50m to go" is a distance inside the race; "won the 400m", "stepped down
     // to 200m", "the 1500m bronze" name another race.
     const race =
@@ -323,3 +330,7 @@ export function subjectDemonyms(body: string): Array<{ index: number; code: stri
   }
   return out;
 }
+
+/** Text ending in a close-finish verb and its object's description ("edged out Jamaican great "). */
+export const BEAT_OBJECT =
+  /\b(?:edged|edges|edging|pipped|pips|pipping|nipped|outleaned|outdipped|outkicked|outsprinted)\s+(?:out\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;

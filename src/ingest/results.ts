@@ -12,6 +12,7 @@ import { sentenceActors } from './results-actors.js';
 import { type Claim, resolveClaims } from './results-resolve.js';
 import {
   BEAT_HINT,
+  BEAT_OBJECT,
   BEAT_VERB,
   DISQUALIFY,
   findMarks,
@@ -274,7 +275,12 @@ export class ResultsExtractor {
     for (const m of ordinal ? body.matchAll(ORD_FOR_PLACE) : []) {
       const place = ORDINALS.get((m[1] ?? m[2] ?? '').toLowerCase());
       if (!place) continue;
-      const person = this.actorBefore(text, actors, clause, at(m.index ?? 0));
+      // "Hunt edged out X for second place": the place is the one who beat X, not X.
+      const pos = at(m.index ?? 0);
+      const object = actors.filter((a) => a.end <= pos && a.start >= clause.start).pop();
+      const beaten =
+        object && BEAT_OBJECT.test(text.slice(Math.max(clause.start, object.start - 50), object.start));
+      const person = this.actorBefore(text, actors, clause, beaten ? object.start : pos);
       this.claimPlace(person, place, 2.5 * scale);
       if (person) placed.add(person);
     }

@@ -65,6 +65,21 @@ describe('places and marks closing a clause', () => {
   });
 });
 
+describe('close finishes and recalled races', () => {
+  it('"A edged out B for second place" places A; "after gold in the 100m" does not move the sentence', () => {
+    const d = draft(
+      'Eva Hart takes 200m silver',
+      'Eva Hart of Ireland won silver in the women’s 200m.',
+      'At the line, Hart edged out veteran sprint star Joy Lane for second place as Mia Cruz completed a sweep of the sprint titles after gold in the 100m, while Ada Fox came fifth.',
+    );
+    expect(rows(d).map((r) => r.slice(0, 2))).toEqual([
+      [1, 'Mia Cruz'],
+      [2, 'Eva Hart'],
+      [5, 'Ada Fox'],
+    ]);
+  });
+});
+
 describe('countries told through someone else', () => {
   it('a team-mate’s or a “first British woman” demonym gives the subject a country', () => {
     const mate = draft(
