@@ -2,6 +2,7 @@
  * Core benchmark: answer latency per command (shipped and large generated base), knowledge-base
  * load time, and athlete-name resolution against Fuse.js on a generated typo set.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,8 @@ import { commands } from '../commands/index.js';
 import { answerLine } from '../src/adapters/console/console.js';
 import { PACKAGE_ROOT } from '../src/config.js';
 import type { CommandContext } from '../src/core/command.js';
-import { type KnowledgeBase, loadKnowledgeBase } from '../src/core/knowledge-base.js';
+import type { KnowledgeBase } from '../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../src/core/load.js';
 import type { Athlete } from '../src/core/schema.js';
 import { createLogger } from '../src/logger.js';
 import { generateKb, LARGE, prng, typo } from './generate-kb.js';
@@ -69,7 +71,15 @@ function workload(kb: KnowledgeBase, n: number): Record<string, string[]> {
   const events = [...kb.events.values()];
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)] as T;
   const words = ['gold', 'race', 'proud', 'silver', 'final', 'medal', 'crowd'];
-  const lines: Record<string, string[]> = { podium: [], quote: [], result: [], onthisday: [], help: [] };
+  const lines: Record<string, string[]> = {
+    podium: [],
+    results: [],
+    medals: [],
+    quote: [],
+    result: [],
+    onthisday: [],
+    help: [],
+  };
   for (let i = 0; i < n; i++) {
     const e = pick(events);
     const a = pick(athletes);
@@ -78,6 +88,14 @@ function workload(kb: KnowledgeBase, n: number): Record<string, string[]> {
       form === 0
         ? `/podium ${e.discipline}`
         : `/podium ${e.sex}'s ${e.discipline} ${e.city.toLowerCase()} ${e.date.slice(0, 4)}`,
+    );
+    lines.results?.push(
+      form === 0
+        ? `/results ${e.discipline} ${e.city.toLowerCase()} ${e.date.slice(0, 4)}`
+        : `/results ${e.sex} ${e.discipline} heat ${1 + (i % 6)} ${e.date.slice(0, 4)}`,
+    );
+    lines.medals?.push(
+      form === 0 ? '/medals' : form === 1 ? `/medals ${e.edition}` : `/medals ${e.edition} ${a.country}`,
     );
     lines.quote?.push(
       form === 0 ? '/quote' : form === 1 ? `/quote ${a.familyName}` : `/quote ${a.name} ${pick(words)}`,
@@ -95,7 +113,10 @@ async function writeBase(dir: string, seed: number): Promise<void> {
     await writeFile(path.join(dir, `${file}.json`), JSON.stringify(bundle));
 }
 
-async function timeLoad(dir: string, runs: number): Promise<{ ms: number; kb: KnowledgeBase }> {
+async function timeLoad(
+  dir: string,
+  runs: number,
+): Promise<{ ms: number; first: number; kb: KnowledgeBase }> {
   let kb: KnowledgeBase | null = null;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -103,7 +124,7 @@ async function timeLoad(dir: string, runs: number): Promise<{ ms: number; kb: Kn
     kb = await loadKnowledgeBase(dir);
     times.push(nowMs() - t0);
   }
-  return { ms: median(times), kb: kb as KnowledgeBase };
+  return { ms: median(times), first: times[0] ?? 0, kb: kb as KnowledgeBase };
 }
 
 /** A typo set: full names with one or two slips, and unique surnames with one. */
@@ -138,8 +159,43 @@ function topId(kb: KnowledgeBase, q: string): string | undefined {
   return m.suggestions[0]?.id;
 }
 
+/** Median wall time of a child process, over `runs`, alternating with the baseline. */
+function wallTimes(runs: number): { node: number; ask: number } {
+  const bin = path.join(PACKAGE_ROOT, 'dist/src/bin.js');
+  const node: number[] = [];
+  const ask: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t0 = nowMs();
+    execFileSync(process.execPath, ['-e', '0']);
+    node.push(nowMs() - t0);
+    t0 = nowMs();
+    execFileSync(process.execPath, ['--max-semi-space-size=2', bin, 'ask', '/podium 1500m'], {
+      cwd: PACKAGE_ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
+    ask.push(nowMs() - t0);
+  }
+  return { node: median(node), ask: median(ask) };
+}
+
 export async function run(): Promise<string> {
   const out: string[] = ['### Core: answers, loading, name resolution', ''];
+  // The compiled bin, as `npx podium` runs it.
+  execFileSync('npm', ['run', 'build'], { cwd: PACKAGE_ROOT, stdio: 'ignore' });
+  const wall = wallTimes(9);
+  out.push(
+    '**Start-up** (`podium ask "/podium 1500m"` on the compiled bin, wall time, median of 9 runs alternating with the baseline)',
+    '',
+    table(
+      ['process', 'wall time'],
+      [
+        ['`node -e 0` (baseline, same run)', fmtMs(wall.node)],
+        ['`podium ask "/podium 1500m"`', fmtMs(wall.ask)],
+        ['difference (what Podium adds)', fmtMs(wall.ask - wall.node)],
+      ],
+    ),
+    '',
+  );
   const shippedDir = path.join(PACKAGE_ROOT, 'data');
   const shipped = await timeLoad(shippedDir, 10);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'podium-bench-kb-'));
@@ -154,10 +210,15 @@ export async function run(): Promise<string> {
       '**Knowledge-base load** (read + JSON parse + zod validation + cross-reference checks + indexes; median of runs)',
       '',
       table(
-        ['base', 'load time', 'runs'],
+        ['base', 'load time (median)', 'first load in the process', 'runs'],
         [
-          ['shipped data/', fmtMs(shipped.ms), '10'],
-          ['large generated', fmtMs(large.ms), '3'],
+          [
+            `shipped data/ (${shipped.kb.events.size} events, ${shipped.kb.athletes.size.toLocaleString('en')} people)`,
+            fmtMs(shipped.ms),
+            fmtMs(shipped.first),
+            '10',
+          ],
+          ['large generated', fmtMs(large.ms), fmtMs(large.first), '3'],
         ],
       ),
       '',
@@ -167,10 +228,32 @@ export async function run(): Promise<string> {
 
     const rows: string[][] = [];
     const shippedLines: Record<string, string[]> = {
-      podium: ['/podium 1500m', "/podium men's 1500 m", '/podium 1,500m paris 2024', '/podium 800m'],
+      podium: [
+        '/podium 1500m',
+        "/podium men's 1500 m",
+        '/podium 1,500m paris 2024',
+        '/podium 800m',
+        "/podium women's 4x100m relay rio",
+        '/podium shot put rome 2024 women',
+        '/podium 10,000m',
+        '/podium steeple 2016',
+      ],
+      results: [
+        '/results 100m rio 2016',
+        '/results 10000m race b',
+        '/results 800m heat 2 rome',
+        '/results decathlon rio',
+      ],
+      medals: ['/medals', '/medals rio 2016', '/medals rome 2024 italy', '/medals olympics kenya'],
       quote: ['/quote hocker', '/quote kerr silver', '/quote ingebritsen', '/quote nuguse', '/quote'],
-      result: ['/result hocker', '/result ingebritsen', '/result farah', '/result bolt'],
-      onthisday: ['/onthisday 08-06', '/onthisday Aug 6', '/onthisday 03-01'],
+      result: ['/result hocker', '/result ingebritsen', '/result farah', '/result bolt', '/result perkovic'],
+      onthisday: [
+        '/onthisday 08-06',
+        '/onthisday Aug 6',
+        '/onthisday 03-01',
+        '/onthisday 08-14',
+        '/onthisday 06-12',
+      ],
       help: ['/help', '/help quote'],
     };
     const largeLines = workload(large.kb, 2000);

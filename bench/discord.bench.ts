@@ -45,7 +45,7 @@ import { createInterface } from 'node:readline';
 const dist = process.env.BENCH_DIST;
 const load = (p) => import(path.join(dist, p));
 const { loadConfig } = await load('src/config.js');
-const { loadKnowledgeBase } = await load('src/core/knowledge-base.js');
+const { loadKnowledgeBase } = await load('src/core/load.js');
 const { createLogger } = await load('src/logger.js');
 const config = loadConfig({
   DISCORD_TOKEN: 'bench-token',

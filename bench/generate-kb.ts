@@ -3,7 +3,10 @@
  * names (so surnames are mostly unique, as in real life), events across disciplines and
  * editions with eight placings each, and quotes made of common words.
  */
-import type { Athlete, Bundle, Quote, Source, SportEvent } from '../src/core/schema.js';
+import type { RecordCode } from '../src/core/records.js';
+import type { Athlete, Bundle, Quote, Result, Source, SportEvent } from '../src/core/schema.js';
+
+const RECORDS: RecordCode[] = ['WR', 'OR', 'AR', 'NR', 'CR', 'PB', 'SB', 'WL', '=PB', '=SB', 'NU23R', 'NJR'];
 
 /** A small fast seeded PRNG (mulberry32). */
 export function prng(seed: number): () => number {
@@ -189,6 +192,7 @@ export function generateKb(
       country: pick(IOC),
       sex: r() < 0.5 ? 'men' : 'women',
       aliases: r() < 0.1 ? [`${givenName.charAt(0)}. ${familyName}`] : [],
+      ...(r() < 0.5 ? { ids: { tilastopaja: [String(100000 + athletes.length)] } } : {}),
     });
   }
   const events: SportEvent[] = [];
@@ -201,23 +205,60 @@ export function generateKb(
     const discipline = pick(DISCIPLINES);
     const sex = r() < 0.5 ? 'men' : 'women';
     const src = [pick(sources).id];
-    const results = Array.from({ length: 8 }, (_, p) => {
+    // The championship shape: heats with names and Q/q, relays with runners, non-finishers,
+    // combined-event totals with parts, wind, and every kind of record flag.
+    const roll = r();
+    const round: SportEvent['round'] =
+      roll < 0.5 ? 'final' : roll < 0.65 ? 'semi-final' : roll < 0.98 ? 'heat' : 'race';
+    const roundName =
+      round === 'final' ? null : round === 'race' ? 'Race B' : `Heat ${1 + Math.floor(r() * 6)}`;
+    const relay = discipline.includes('relay');
+    const combined = discipline === 'decathlon' || discipline === 'heptathlon';
+    const wind = /^(100m|200m|110m hurdles|100m hurdles)$/.test(discipline)
+      ? `+${(r() * 2).toFixed(1)}`
+      : null;
+    const results: Result[] = Array.from({ length: 8 }, (_, p) => {
       const a = pick(athletes);
-      return {
-        place: p + 1,
-        athlete: a.id,
+      const out = p === 7 && r() < 0.3;
+      const result: Result = {
+        place: out ? null : p + 1,
+        ...(out ? { status: pick(['DNF', 'DQ', 'DNS'] as const) } : {}),
         country: a.country,
-        mark: `${3 + Math.floor(r() * 2)}:${String(10 + Math.floor(r() * 49)).padStart(2, '0')}.${String(Math.floor(r() * 100)).padStart(2, '0')}`,
-        records: p === 0 && r() < 0.1 ? (['OR'] as const).slice() : [],
+        mark: out
+          ? null
+          : `${3 + Math.floor(r() * 2)}:${String(10 + Math.floor(r() * 49)).padStart(2, '0')}.${String(Math.floor(r() * 100)).padStart(2, '0')}`,
+        records: p === 0 && r() < 0.2 ? [pick(RECORDS)] : [],
+        ...(round === 'heat' && p < 3 ? { qualification: p < 2 ? ('Q' as const) : ('q' as const) } : {}),
+        ...(combined
+          ? {
+              parts: [
+                { discipline: '100m', mark: '10.50', points: 975, wind: '+0.4' },
+                { discipline: 'long jump', mark: '7.80', points: 1010 },
+              ],
+            }
+          : {}),
         sources: src,
       };
+      if (relay) {
+        result.team = {
+          country: a.country,
+          name: a.country,
+          runners: [a, pick(athletes), pick(athletes), pick(athletes)].map((x, leg) => ({
+            athlete: x.id,
+            leg: leg + 1,
+          })),
+        };
+      } else result.athlete = a.id;
+      return result;
     });
     events.push({
       id: `gen-event-${i}`,
       sport: 'Athletics',
       discipline,
       sex,
-      round: r() < 0.8 ? 'final' : 'semi-final',
+      round,
+      roundName,
+      ...(wind ? { wind } : {}),
       competition,
       edition: `${city} ${year}`,
       venue,

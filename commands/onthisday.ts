@@ -1,7 +1,8 @@
 import type { Command } from '../src/core/command.js';
 import { isoDate, parseDay } from '../src/core/dates.js';
 import { dayMonth } from '../src/core/format.js';
-import { onThisDay } from '../src/core/on-this-day.js';
+import { anniversariesOn, anniversaryLine } from '../src/core/on-this-day.js';
+import { paginate } from '../src/core/pages.js';
 import { missReply, userErrorReply } from '../src/core/reply.js';
 import { echo } from '../src/core/text.js';
 import { localDate } from '../src/core/zoned-time.js';
@@ -35,10 +36,22 @@ export const onThisDayCommand: Command = {
     // Without a year: every earlier year up to today. With one: that year and before.
     const explicitYear = day.year !== null && text.trim() !== '' && /\d{4}/.test(text);
     const year = explicitYear ? (day.year as number) : day.month * 100 + day.day <= m * 100 + d ? y + 1 : y;
-    const reply = onThisDay(ctx.kb, isoDate(year, day.month, day.day), explicitYear);
-    return (
-      reply ??
-      missReply(`Nothing in my records for ${dayMonth(day.month, day.day)}`, ['A quiet day — try 08-06.'])
-    );
+    const events = anniversariesOn(ctx.kb, isoDate(year, day.month, day.day), explicitYear);
+    if (events.length === 0) {
+      return missReply(`Nothing in my records for ${dayMonth(day.month, day.day)}`, [
+        'A quiet day — try 08-06.',
+      ]);
+    }
+    // The buttons ask for the same day the same way: with the year only when one was typed.
+    const mmdd = `${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+    const shown = paginate(events, ctx.cursor, `/onthisday ${explicitYear ? `${year}-${mmdd}` : mmdd}`);
+    return {
+      tone: 'info',
+      title: `On this day: ${dayMonth(day.month, day.day)}`,
+      lines: shown.items.map((e) => anniversaryLine(ctx.kb, e)),
+      sources: ctx.kb.citations(shown.items.flatMap((e) => e.sources)),
+      ephemeral: false,
+      ...(shown.page ? { page: shown.page, actions: shown.actions } : {}),
+    };
   },
 };

@@ -8,28 +8,15 @@ import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
 import { answerLine, consoleContext } from './adapters/console/console.js';
 import { renderText } from './adapters/console/render.js';
-import { type Config, ConfigError, loadConfig, PACKAGE_ROOT } from './config.js';
-import { DataError, UsageError } from './core/errors.js';
-import { loadKnowledgeBase } from './core/knowledge-base.js';
+import { helpFor, USAGE, wantsHelp } from './cli-help.js';
+import { type Config, ConfigError, loadConfig, PACKAGE_ROOT, withDotEnv } from './config.js';
+import { DataError, PlatformError, UsageError } from './core/errors.js';
+import { loadKnowledgeBase } from './core/load.js';
 import { parseCommandLine } from './core/parse.js';
 import type { Reply } from './core/reply.js';
 import { createLogger, type Logger } from './logger.js';
 import { redactSecrets } from './redact.js';
-import { createSubscriptionsPort } from './scheduler/index.js';
-import { openStore, type PodiumStore } from './store/index.js';
-
-const USAGE = `Usage:
-  podium [start]                                   run the bot (console REPL when no tokens are set)
-  podium ask "<command line>" [--format text|json|discord|slack]
-                                                   answer one command, e.g. podium ask "/podium 1500m"
-  podium ingest <article.txt> [--published YYYY-MM-DD] [--into DIR]
-                                                   draft facts and quotes from a report, as JSON
-  podium review <data/drafts/draft.json>           a readable review sheet of a draft
-  podium publish <data/drafts/draft.json>          merge a reviewed draft into the data folder
-  podium discord commands                          print the slash-command registration body
-  podium discord deploy [--guild ID]               register the slash commands with Discord
-  podium slack manifest [--format json|yaml]       print the Slack app manifest
-  podium --help | --version`;
+import type { PodiumStore } from './store/index.js';
 
 const FORMATS = ['text', 'json', 'discord', 'slack'] as const;
 type Format = (typeof FORMATS)[number];
@@ -65,13 +52,18 @@ async function renderAs(format: Format, reply: Reply): Promise<string> {
 async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { format: { type: 'string', short: 'f', default: 'text' } },
+    options: {
+      format: { type: 'string', short: 'f', default: 'text' },
+      image: { type: 'string', short: 'i' },
+    },
     allowPositionals: true,
   });
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   if (positionals.length === 0)
     throw new UsageError('ask needs a command line, e.g. podium ask "/podium 1500m"');
+  if (values.image !== undefined && values.image.trim() === '')
+    throw new UsageError('--image needs a file name, e.g. --image podium.png');
   const line = positionals.join(' ');
   const kb = await loadKnowledgeBase(config.dataDir, { includeDrafts: config.includeDrafts });
   // Settings commands need the store (the console is a channel too); answers never do, so a
@@ -81,12 +73,21 @@ async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): P
   try {
     // No logger for store failures: the answer says settings are unavailable, and stderr has had
     // its one line; a JSON stack there only buries it.
-    const subscriptions = store ? createSubscriptionsPort({ store, kb }) : null;
+    // Imported only here: a plain question never loads the scheduler or the store backends.
+    const subscriptions = store
+      ? (await import('./scheduler/index.js')).createSubscriptionsPort({ store, kb })
+      : null;
     const reply = await answerLine(line, {
       context: () => consoleContext({ kb, subscriptions }, config.consoleUser),
       logger,
     });
     io.stdout(`${await renderAs(format, reply)}\n`);
+    if (values.image !== undefined) {
+      // The path goes to stderr so stdout stays the answer alone (JSON stays parseable).
+      const { saveCard } = await import('./adapters/console/cards.js');
+      const written = await saveCard(reply, values.image);
+      io.stderr(written.length ? `card: ${written.join(', ')}\n` : 'no card for this answer\n');
+    }
   } finally {
     await store?.close().catch(() => undefined);
   }
@@ -96,6 +97,7 @@ async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): P
 /** The store for one answer, or null after one clear line on stderr (never a stack). */
 async function openStoreOrNull(config: Config, io: CliIo): Promise<PodiumStore | null> {
   try {
+    const { openStore } = await import('./store/index.js');
     return await openStore(config.store);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
@@ -110,7 +112,13 @@ async function openStoreOrNull(config: Config, io: CliIo): Promise<PodiumStore |
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [verb = 'start', ...rest] = argv;
   if (verb === '--help' || verb === '-h' || verb === 'help') {
-    io.stdout(`${USAGE}\n`);
+    // `podium help ask` is `podium ask --help`.
+    io.stdout(`${(rest[0] && helpFor(rest[0])) || USAGE}\n`);
+    return 0;
+  }
+  const page = helpFor(verb);
+  if (page && wantsHelp(rest)) {
+    io.stdout(`${page}\n`);
     return 0;
   }
   if (verb === '--version' || verb === '-v') {
@@ -121,8 +129,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 0;
   }
   try {
-    const config = loadConfig();
-    const logger = createLogger(config.logLevel);
+    // .env in the working directory fills in what the real environment does not set.
+    const config = loadConfig(withDotEnv());
+    const logger = createLogger(config.logLevel, undefined, {
+      format: config.logFormat,
+      color: config.color,
+    });
     switch (verb) {
       case 'start': {
         const { start } = await import('./start.js');
@@ -142,6 +154,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         const { runPublishCli } = await import('./ingest/review-cli.js');
         return await runPublishCli(rest, io);
       }
+      case 'import': {
+        const { runImportCli } = await import('./import/cli.js');
+        return await runImportCli(rest, io);
+      }
       case 'discord': {
         const { runDiscordCli } = await import('./adapters/discord/cli.js');
         return await runDiscordCli(rest, { config, logger, io });
@@ -160,6 +176,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     }
     if (err instanceof ConfigError || err instanceof DataError) {
       io.stderr(`podium: ${err.message}\n`);
+      return 1;
+    }
+    if (err instanceof PlatformError) {
+      // Already one line naming the platform: "discord: cannot reach discord.com (ENOTFOUND): …".
+      io.stderr(`${err.message}\n`);
       return 1;
     }
     throw err;

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -39,6 +41,13 @@ export interface Config {
     /** Let every member change channel settings (/subscribe …); by default workspace admins only. */
     everyoneManagesChannels: boolean;
   };
+  /** PNG cards (podium, results, quote) attached to answers. */
+  images: {
+    /** PODIUM_IMAGES: attach cards (default true). */
+    enabled: boolean;
+    /** PODIUM_PUBLIC_URL: where Podium's own GET /cards/<id>.png is reachable (Slack image blocks). */
+    publicUrl: string | null;
+  };
   port: number;
   /** sqlite://path, redis://…, rediss://… or memory:// */
   store: string;
@@ -46,10 +55,16 @@ export interface Config {
   /** Serve data marked draft (PODIUM_INCLUDE_DRAFTS=true): for trying a draft out before publishing. */
   includeDrafts: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
-  /** Whether LOG_LEVEL was set (the console REPL keeps quiet unless it was). */
+  /** Whether LOG_LEVEL was set. */
   logLevelSet: boolean;
   /** Who is at the terminal (USER), the console's user id. */
   consoleUser: string;
+  /** json: one JSON object a line; pretty: pino-pretty; auto: pretty on a terminal, JSON elsewhere. */
+  logFormat: 'json' | 'pretty' | 'auto';
+  /** Whether colours are allowed at all (NO_COLOR unset, https://no-color.org). */
+  color: boolean;
+  /** The console REPL's history file; null keeps no history. */
+  historyFile: string | null;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -106,6 +121,18 @@ const EnvSchema = z.object({
     (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
     z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('false'),
   ),
+  PODIUM_IMAGES: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
+    z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('true'),
+  ),
+  PODIUM_PUBLIC_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .refine((v) => /^https?:\/\/[^\s?#]+$/.test(v), 'an http(s) URL')
+      .optional(),
+  ),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   PODIUM_STORE: z.preprocess(
     blankToUndefined,
@@ -127,7 +154,33 @@ const EnvSchema = z.object({
     (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
     z.enum(LOG_LEVELS).default('info'),
   ),
+  LOG_FORMAT: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
+    z.enum(['json', 'pretty', 'auto']).default('auto'),
+  ),
+  NO_COLOR: optionalString,
+  PODIUM_HISTORY: optionalString,
 });
+
+/**
+ * The environment with the variables of a `.env` file (default: in the working directory) added
+ * beneath it: a variable already set in the real environment always wins, even when empty. A
+ * missing file is no error. Returns a new object; process.env is left as it is.
+ */
+export function withDotEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  file: string = path.resolve('.env'),
+): NodeJS.ProcessEnv {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return env;
+    throw new ConfigError('.env', `could not be read (${code ?? (err as Error).message})`);
+  }
+  return { ...parseEnv(text), ...env };
+}
 
 /**
  * Reads and validates the environment once. Throws ConfigError naming the first bad variable.
@@ -171,6 +224,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
       everyoneManagesChannels: ['true', '1', 'yes'].includes(e.SLACK_EVERYONE_MANAGES_CHANNELS),
     },
+    images: {
+      enabled: ['true', '1', 'yes'].includes(e.PODIUM_IMAGES),
+      publicUrl: e.PODIUM_PUBLIC_URL ? e.PODIUM_PUBLIC_URL.replace(/\/+$/, '') : null,
+    },
     port: e.PORT,
     store: e.PODIUM_STORE,
     dataDir,
@@ -178,7 +235,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     logLevelSet: typeof env.LOG_LEVEL === 'string' && env.LOG_LEVEL.trim() !== '',
     consoleUser: env.USER?.trim() || 'console',
+    logFormat: e.LOG_FORMAT,
+    color: !e.NO_COLOR,
+    historyFile: historyFile(e.PODIUM_HISTORY),
   };
+}
+
+/** PODIUM_HISTORY: a file, or off/none/false for no history; default var/console-history beside the store. */
+function historyFile(value: string | undefined): string | null {
+  if (!value) return path.resolve('var', 'console-history');
+  if (['off', 'none', 'false', '0'].includes(value.toLowerCase())) return null;
+  return path.resolve(value);
 }
 
 function describeNeed(variable: string): string | null {
@@ -189,9 +256,14 @@ function describeNeed(variable: string): string | null {
       return 'socket or http';
     case 'SLACK_EVERYONE_MANAGES_CHANNELS':
     case 'PODIUM_INCLUDE_DRAFTS':
+    case 'PODIUM_IMAGES':
       return 'true or false';
+    case 'PODIUM_PUBLIC_URL':
+      return 'the http(s) URL where Podium is reachable, e.g. https://podium.example.org';
     case 'LOG_LEVEL':
       return `one of ${LOG_LEVELS.join(', ')}`;
+    case 'LOG_FORMAT':
+      return 'json, pretty or auto';
     default:
       return null;
   }

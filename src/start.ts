@@ -1,10 +1,12 @@
-import { consoleContext, runRepl } from './adapters/console/console.js';
+import { createCardMaker } from './adapters/cards.js';
+import { consoleContext } from './adapters/console/console.js';
 import { createConsolePoster } from './adapters/console/poster.js';
+import { runRepl } from './adapters/console/repl.js';
 import type { Config } from './config.js';
-import { loadKnowledgeBase } from './core/knowledge-base.js';
+import { loadKnowledgeBase } from './core/load.js';
 import type { ChannelPoster } from './core/platform.js';
 import { setTelemetry } from './core/telemetry.js';
-import type { Logger } from './logger.js';
+import { allows, type Logger } from './logger.js';
 import {
   createOpsServer,
   type OpsServer,
@@ -35,10 +37,12 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     logger.fatal({ err: reason }, 'unhandled rejection: exiting');
     process.exit(1);
   });
-  // With no platform configured this is a terminal session: JSON info lines would interleave with
-  // the answers, so only warnings show unless LOG_LEVEL asks for more.
+  // With no platform configured this is a terminal session: info lines would interleave with the
+  // answers, so a terminal shows warnings and errors only, whatever LOG_LEVEL says. Redirected
+  // (npm start 2>var/podium.log), stderr gets what an explicit LOG_LEVEL asks for.
   const consoleMode = !config.discord.token && !config.discord.publicKey && !config.slack.botToken;
-  if (consoleMode && !config.logLevelSet) logger.level = 'warn';
+  const quiet = process.stderr.isTTY === true || !config.logLevelSet;
+  if (consoleMode && quiet && allows(logger.level, 'warn')) logger.level = 'warn';
   const kb = await loadKnowledgeBase(config.dataDir, { includeDrafts: config.includeDrafts });
   logger.info(
     {
@@ -62,65 +66,89 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     knowledge: () => (kb.events.size > 0 ? null : 'knowledge base is empty'),
     store: () => store.ping(),
   };
-  const deps = { config, kb, logger, subscriptions };
+  // PODIUM_IMAGES=false leaves cards out everywhere: answers, scheduled posts and Slack uploads.
+  const cards = createCardMaker({ enabled: config.images.enabled, logger });
+  const deps = { config, kb, logger, subscriptions, cards };
 
-  if (config.discord.publicKey) {
-    // HTTP interactions: Discord sends every interaction to the endpoint once its URL is saved,
-    // so a gateway connection would sit idle. Scheduled posts go over REST with the bot token.
-    const { startDiscordHttp, createDiscordPoster } = await import('./adapters/discord/index.js');
-    const shared = store.kind === 'redis' ? store : null;
-    const http = await startDiscordHttp({
-      ...deps,
-      listen: false,
-      // A replayed interaction is run once even when the replay reaches another instance.
-      ...(shared
-        ? {
-            firstDelivery: (id: string) =>
-              shared.claims.acquire(
-                `discord-interaction:${id}`,
-                instanceTag,
-                Date.now(),
-                DISCORD_REPLAY_TTL_MS,
-              ),
-          }
-        : {}),
-    });
-    stoppers.push(http);
-    handlers.push(http.handleRequest);
-    readiness.discord = () => null;
-    if (config.discord.token) posters.push(createDiscordPoster({ config, logger }));
-    else
-      logger.warn(
-        'DISCORD_TOKEN is not set: interactions are answered, but scheduled posts to Discord are off',
-      );
-  } else if (config.discord.token) {
-    const { startDiscordGateway } = await import('./adapters/discord/index.js');
-    const discord = await startDiscordGateway(deps);
-    stoppers.push(discord);
-    posters.push(discord.poster);
-    readiness.discord = () => discord.notReady();
-    logger.info({ user: discord.client.user.tag }, 'discord gateway connected');
+  try {
+    await startAdapters();
+  } catch (err) {
+    // One platform that cannot start stops the bot: release what did start, so the process exits.
+    await Promise.allSettled(stoppers.map((s) => s.stop()));
+    await onThisDay.stop().catch(() => undefined);
+    throw err;
   }
-  if (config.slack.botToken) {
-    const { startSlack, SLACK_DEDUPE_TTL_MS } = await import('./adapters/slack/app.js');
-    const shared = store.kind === 'redis' ? store : null;
-    const slack = await startSlack({
-      ...deps,
-      allowEveryoneToManageChannels: config.slack.everyoneManagesChannels,
-      listen: false,
-      // Several instances share Redis: a Slack retry that lands on another one is answered once.
-      ...(shared
-        ? {
-            firstDelivery: (key: string) =>
-              shared.claims.acquire(`slack-delivery:${key}`, instanceTag, Date.now(), SLACK_DEDUPE_TTL_MS),
-          }
-        : {}),
-    });
-    stoppers.push(slack);
-    posters.push(slack.poster);
-    if (slack.handleRequest) handlers.push(slack.handleRequest);
-    readiness.slack = () => slack.notReady();
-    logger.info({ mode: config.slack.mode }, 'slack connected');
+
+  async function startAdapters(): Promise<void> {
+    if (config.discord.publicKey) {
+      // HTTP interactions: Discord sends every interaction to the endpoint once its URL is saved,
+      // so a gateway connection would sit idle. Scheduled posts go over REST with the bot token.
+      const { startDiscordHttp, createDiscordPoster, checkDiscordToken } = await import(
+        './adapters/discord/index.js'
+      );
+      // The token is only for posting, but a wrong one should fail now, not at the first post.
+      await checkDiscordToken(config);
+      const shared = store.kind === 'redis' ? store : null;
+      const http = await startDiscordHttp({
+        ...deps,
+        listen: false,
+        // A replayed interaction is run once even when the replay reaches another instance.
+        ...(shared
+          ? {
+              firstDelivery: (id: string) =>
+                shared.claims.acquire(
+                  `discord-interaction:${id}`,
+                  instanceTag,
+                  Date.now(),
+                  DISCORD_REPLAY_TTL_MS,
+                ),
+            }
+          : {}),
+      });
+      stoppers.push(http);
+      handlers.push(http.handleRequest);
+      readiness.discord = () => null;
+      if (config.discord.token) posters.push(createDiscordPoster({ config, logger }));
+      else
+        logger.warn(
+          'DISCORD_TOKEN is not set: interactions are answered, but scheduled posts to Discord are off',
+        );
+    } else if (config.discord.token) {
+      const { startDiscordGateway } = await import('./adapters/discord/index.js');
+      const discord = await startDiscordGateway(deps);
+      stoppers.push(discord);
+      posters.push(discord.poster);
+      readiness.discord = () => discord.notReady();
+      logger.info({ user: discord.client.user.tag }, 'discord gateway connected');
+    }
+    if (config.slack.botToken) {
+      const { startSlack, SLACK_DEDUPE_TTL_MS } = await import('./adapters/slack/app.js');
+      const shared = store.kind === 'redis' ? store : null;
+      const slack = await startSlack({
+        ...deps,
+        allowEveryoneToManageChannels: config.slack.everyoneManagesChannels,
+        listen: false,
+        // Several instances share Redis: a Slack retry that lands on another one is answered once.
+        ...(shared
+          ? {
+              firstDelivery: (key: string) =>
+                shared.claims.acquire(`slack-delivery:${key}`, instanceTag, Date.now(), SLACK_DEDUPE_TTL_MS),
+            }
+          : {}),
+      });
+      stoppers.push(slack);
+      posters.push(slack.poster);
+      if (slack.handleRequest) handlers.push(slack.handleRequest);
+      readiness.slack = () => slack.notReady();
+      logger.info({ mode: config.slack.mode }, 'slack connected');
+    }
+  }
+
+  // Slack image blocks point at GET /cards/<id>.png on this server (signed, expiring URLs).
+  const cardSecret = config.slack.signingSecret ?? config.slack.botToken;
+  if (cards && config.images.publicUrl && cardSecret) {
+    const { cardRoute, cardSigningKey } = await import('./adapters/slack/cards.js');
+    handlers.push(cardRoute({ key: cardSigningKey(cardSecret), logger }));
   }
 
   // One HTTP server whenever a platform adapter runs: health, readiness, metrics and receivers.
@@ -164,6 +192,7 @@ export async function start(config: Config, logger: Logger): Promise<number> {
       { context: () => consoleContext({ kb, subscriptions }, config.consoleUser), logger },
       process.stdin,
       process.stdout,
+      { color: config.color, historyFile: config.historyFile },
     );
     const signalled = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);

@@ -57,7 +57,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   commands: ['core'],
   store: ['core', 'src/logger.ts'],
   scheduler: ['core', 'store', 'src/logger.ts'],
-  adapters: ['core', 'commands', 'src/config.ts', 'src/logger.ts'],
+  // Cards are the adapters' pictures of a Reply: pure, platform-free, beside core (DESIGN §2).
+  cards: ['core', 'src/config.ts'],
+  adapters: ['core', 'commands', 'cards', 'src/config.ts', 'src/logger.ts'],
   ingest: ['core', 'src/config.ts', 'src/logger.ts'],
 };
 

@@ -30,9 +30,22 @@ describe('configuration', () => {
       'DISCORD_PUBLIC_KEY: must be the 64-character hex public key from the Developer Portal',
     ],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent'],
+    [{ PODIUM_IMAGES: 'maybe' }, 'PODIUM_IMAGES: must be true or false'],
+    [
+      { PODIUM_PUBLIC_URL: 'podium.example.org' },
+      'PODIUM_PUBLIC_URL: must be the http(s) URL where Podium is reachable, e.g. https://podium.example.org',
+    ],
   ])('names the variable and what it needs: %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(
       new ConfigError(message.split(':')[0] as string, message.slice(message.indexOf(':') + 2)),
+    );
+  });
+
+  it('turns cards on by default, off with PODIUM_IMAGES=false, and trims the public URL', () => {
+    expect(loadConfig({}).images).toEqual({ enabled: true, publicUrl: null });
+    expect(loadConfig({ PODIUM_IMAGES: 'false' }).images.enabled).toBe(false);
+    expect(loadConfig({ PODIUM_PUBLIC_URL: 'https://podium.example.org/' }).images.publicUrl).toBe(
+      'https://podium.example.org',
     );
   });
 

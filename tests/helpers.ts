@@ -1,22 +1,39 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import addFormatsModule from 'ajv-formats';
+import { inject } from 'vitest';
 import type { CommandContext } from '../src/core/command.js';
-import { type KnowledgeBase, loadKnowledgeBase } from '../src/core/knowledge-base.js';
+import type { KnowledgeBase } from '../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../src/core/load.js';
 
 /** The repository root (tests live in <root>/tests). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** ../shared beside the checkout: seeds and the official specs (present on dev machines and in CI). */
 export const SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
 
+/** ajv-formats' plugin (its CommonJS default export, typed for NodeNext): checks "date", "uri" … */
+export const addFormats = addFormatsModule.default;
+
+const ciRun = () => Boolean(process.env.CI) && process.env.CI !== 'false';
+
 /**
- * Whether ../shared (seeds, specs) is beside the checkout. Tests that need it run where it is;
- * in CI it must be there, so its absence fails the run instead of skipping those tests.
+ * Whether ../shared (seeds, specs) is beside the checkout. Tests that need it run where it is and
+ * are skipped elsewhere (tests/global-setup.ts says so once); in CI its absence fails the run.
  */
 export function sharedAvailable(): boolean {
   const here = existsSync(path.join(SHARED_DIR, 'seeds')) && existsSync(path.join(SHARED_DIR, 'specs'));
-  if (!here && process.env.CI)
-    throw new Error(`CI needs ${SHARED_DIR} (seeds and specs) beside the checkout`);
+  if (!here && ciRun()) throw new Error(`CI needs ${SHARED_DIR} (seeds and specs) beside the checkout`);
+  return here;
+}
+
+/**
+ * Whether Redis answered at REDIS_URL when the run started (probed once in tests/global-setup.ts,
+ * which prints how to get one). Use with `describe.skipIf(!redisAvailable())`; in CI it must be there.
+ */
+export function redisAvailable(): boolean {
+  const here = inject('redisAvailable') ?? true;
+  if (!here && ciRun()) throw new Error('CI needs Redis at REDIS_URL (default redis://127.0.0.1:6379)');
   return here;
 }
 

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { PlatformName } from './platform.js';
-import type { Reply } from './reply.js';
+import type { Cursor, Reply } from './reply.js';
 import type { SubscriptionsPort } from './subscriptions.js';
 
 /** Where an option's autocomplete suggestions come from. */
@@ -46,6 +46,10 @@ export interface CommandContext {
   /** Whether the caller may change this channel's settings (decided by the adapter). */
   canManageChannel: boolean;
   subscriptions: SubscriptionsPort | null;
+  /** The page or step a button press (or a typed "page:N") asks for; absent for page 1. */
+  cursor?: Cursor;
+  /** The commands this adapter serves; buttons only point at these (the registry when absent). */
+  commands?: readonly Command[];
 }
 
 /** A platform-neutral command: its declaration and what it answers. */

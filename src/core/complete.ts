@@ -1,6 +1,7 @@
 import type { CompletionSource } from './command.js';
-import { eventTitle } from './format.js';
-import type { KnowledgeBase } from './knowledge-base.js';
+import { eventTitle, roundLabel } from './format.js';
+import { isMedalFinal, type KnowledgeBase } from './knowledge-base.js';
+import type { SportEvent } from './schema.js';
 import { fold } from './text.js';
 
 /** Discord's and Slack's cap on suggestions. */
@@ -44,14 +45,29 @@ export function complete(
     const contains = all.filter((z) => !starts.includes(z) && key(z).includes(q));
     return [...starts, ...contains].slice(0, n).map((z) => ({ name: z, value: z }));
   }
-  const toChoice = (e: ReturnType<KnowledgeBase['eventList']>[number]) => ({
-    name: clip(`${eventTitle(e)} (${e.date})`),
-    value: clip(`${e.sex} ${e.discipline} ${e.edition} ${e.round}`),
+  // The name reads as fans say it; the value is text `resolveEvent` reads back to this very round.
+  const toChoice = (e: SportEvent) => ({
+    name: clip(eventTitle(e)),
+    value: clip(
+      [e.sex, e.discipline, e.partOf, e.edition, roundLabel(e).replace(/^semi-final/, 'semi')]
+        .filter(Boolean)
+        .join(' '),
+    ),
   });
-  if (fold(typed) === '') return kb.eventList().slice(0, n).map(toChoice);
+  const finalsFirst = (list: readonly SportEvent[]) => [
+    ...list.filter(isMedalFinal),
+    ...list.filter((e) => !isMedalFinal(e)),
+  ];
+  if (fold(typed) === '') return finalsFirst(kb.eventList()).slice(0, n).map(toChoice);
   const match = kb.resolveEvent(typed);
   if (match.kind === 'found') return [match.event, ...match.others].slice(0, n).map(toChoice);
-  const q = fold(typed);
-  const byText = kb.eventList().filter((e) => fold(`${eventTitle(e)} ${e.city} ${e.date}`).includes(q));
-  return (byText.length ? byText : match.suggestions).slice(0, n).map(toChoice);
+  // Half-typed words ("women 4x4") match the starts of the title's words.
+  const qs = fold(typed).split(' ');
+  const byText = kb.eventList().filter((e) => {
+    const ws = fold(`${eventTitle(e)} ${e.city} ${e.date}`).split(' ');
+    return qs.every((q) => ws.some((w) => w.startsWith(q)));
+  });
+  return finalsFirst(byText.length ? byText : match.suggestions)
+    .slice(0, n)
+    .map(toChoice);
 }

@@ -40,10 +40,29 @@ function isYearLike(m: RegExpExecArray): boolean {
   return m[2] === undefined && n >= 1890 && n <= 2100;
 }
 
+const SPACED_DISTANCES = new Set([
+  '1500',
+  '2000',
+  '3000',
+  '5000',
+  '10000',
+  '20000',
+  '35000',
+  '50000',
+  '42195',
+]);
+
 /** Finds a discipline in text (any case, any punctuation, "1,500 metres" → "1500m"); null if none. */
 export function matchDiscipline(text: string): DisciplineMatch | null {
-  // Digit groups ("1,500", "10.000", "10 000") are joined before folding splits them apart.
-  const t = fold(text.replace(/(\d)[,.\u00a0\u202f ](?=\d{3}(?!\d))/g, '$1'));
+  // Digit groups ("1,500", "10.000", "10 000") are joined before folding splits them apart. A
+  // space only joins a standard distance, so "2024 100m" and "heat 2 100m" stay two numbers.
+  const t = fold(
+    text.replace(
+      /(?<![\d.,])(\d{1,3})([,.\u00a0\u202f ])(\d{3})(?!\d)/g,
+      (all, a: string, sep: string, b: string) =>
+        sep !== ' ' || SPACED_DISTANCES.has(`${a}${b}`) ? `${a}${b}` : all,
+    ),
+  );
   for (const [re, keyOf] of PATTERNS) {
     const global = new RegExp(re.source, 'g');
     for (let m = global.exec(t); m; m = global.exec(t)) {

@@ -25,3 +25,11 @@ export class UsageError extends Error {
 export function isUnavailable(err: unknown): boolean {
   return err instanceof Error && (err as { unavailable?: unknown }).unavailable === true;
 }
+
+/**
+ * A platform that cannot be reached or refuses the credentials at start-up. Its message is the one
+ * line shown to the operator (`discord: cannot reach discord.com (ENOTFOUND): …`): exit code 1.
+ */
+export class PlatformError extends Error {
+  override name = 'PlatformError';
+}

@@ -31,15 +31,26 @@ export function dayMonth(month: number, day: number): string {
 /** Month names, for parsing "Aug 6". */
 export const MONTH_NAMES = MONTHS;
 
-/** "Men's 1500m" / "Women's marathon" / "Mixed 4x400m relay". */
+/** "Men's 1500m" / "Women's marathon" / "Mixed 4x400m relay" / "Men's decathlon 100m". */
 export function eventName(e: SportEvent): string {
   const sex = e.sex === 'men' ? "Men's" : e.sex === 'women' ? "Women's" : 'Mixed';
-  return `${sex} ${e.discipline}`;
+  return `${sex} ${e.partOf ? `${e.partOf} ` : ''}${e.discipline}`;
 }
 
-/** "Men's 1500m final — Paris 2024". */
+/** "final", "heat 2", "semi-final 1", "race B", "qualification". */
+export function roundLabel(e: Pick<SportEvent, 'round' | 'roundName'>): string {
+  const name = e.roundName ?? '';
+  const n = /(\d+)\s*$/.exec(name)?.[1];
+  if (e.round === 'race') return name ? name.replace(/^race\b/i, 'race') : 'race';
+  if (n && (e.round === 'heat' || e.round === 'semi-final' || e.round === 'qualification')) {
+    return `${/^prelim/i.test(name) ? 'preliminary heat' : e.round} ${Number(n)}`;
+  }
+  return e.round;
+}
+
+/** "Men's 1500m final — Paris 2024", "Men's 10,000m race B — Rome 2024". */
 export function eventTitle(e: SportEvent): string {
-  return `${eventName(e)} ${e.round} — ${e.edition}`;
+  return `${eventName(e)} ${roundLabel(e)} — ${e.edition}`;
 }
 
 /** "Olympic Games · Stade de France, Paris". */

@@ -1,19 +1,18 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { z } from 'zod';
-import { disciplineKey, matchDiscipline } from './disciplines.js';
-import { DataError } from './errors.js';
-import { NameIndex, type NameMatch } from './name-index.js';
-import type { ReplySource } from './reply.js';
+import { disciplineKey } from './disciplines.js';
 import {
-  type Athlete,
-  type Bundle,
-  BundleSchema,
-  type Quote,
-  type Result,
-  type Source,
-  type SportEvent,
-} from './schema.js';
+  buildEditions,
+  type Edition,
+  findEdition,
+  isMedalFinal,
+  type MedalCount,
+  medalTable,
+} from './editions.js';
+import { DataError } from './errors.js';
+import { eventBucket, eventKeywords, fitsQuery, parseEventQuery } from './event-query.js';
+import { NameIndex, type NameMatch } from './name-index.js';
+import { mergePeople } from './people.js';
+import type { ReplySource } from './reply.js';
+import type { Athlete, Bundle, Quote, Result, Source, SportEvent } from './schema.js';
 import { fold, words } from './text.js';
 
 /** An event query's outcome: the best event (and how many others also fit), or a miss. */
@@ -21,7 +20,7 @@ export type EventMatch =
   | { kind: 'found'; event: SportEvent; others: SportEvent[] }
   | { kind: 'unknown'; discipline: string | null; suggestions: SportEvent[] };
 
-/** A placing with its event, for an athlete's results. */
+/** A placing with its event, for an athlete's results (a relay team's, when they ran in it). */
 export interface AthleteResult {
   event: SportEvent;
   result: Result;
@@ -32,51 +31,14 @@ export interface LoadOptions {
   /** Serve data marked `draft` too (PODIUM_INCLUDE_DRAFTS=true); never by default. */
   includeDrafts?: boolean;
 }
+export type { Edition, MedalCount } from './editions.js';
+export { isMedalFinal } from './editions.js';
 
 /** A bundle read from disk, with the file it came from (for error messages). */
 export interface LoadedBundle {
   file: string;
   bundle: Bundle;
 }
-
-const SEX_WORDS: Record<string, 'men' | 'women' | 'mixed'> = {
-  men: 'men',
-  mens: 'men',
-  man: 'men',
-  male: 'men',
-  boys: 'men',
-  women: 'women',
-  womens: 'women',
-  woman: 'women',
-  female: 'women',
-  ladies: 'women',
-  girls: 'women',
-  mixed: 'mixed',
-};
-const ROUND_WORDS: Record<string, SportEvent['round']> = {
-  final: 'final',
-  finals: 'final',
-  semi: 'semi-final',
-  semis: 'semi-final',
-  semifinal: 'semi-final',
-  heat: 'heat',
-  heats: 'heat',
-};
-const STOP_WORDS = new Set([
-  'the',
-  'at',
-  'in',
-  'of',
-  'race',
-  'event',
-  'relay',
-  'run',
-  's',
-  'and',
-  'olympic',
-  'olympics',
-  'games',
-]);
 
 /**
  * The knowledge base: validated data plus the indexes every answer uses (athletes by name,
@@ -87,13 +49,21 @@ export class KnowledgeBase {
   readonly athletes = new Map<string, Athlete>();
   readonly events = new Map<string, SportEvent>();
   readonly quotes = new Map<string, Quote>();
-  private readonly names = new NameIndex<Athlete>();
+  private nameIndex: NameIndex<Athlete> | null = null;
   private readonly byDiscipline = new Map<string, SportEvent[]>();
   private readonly byMonthDay = new Map<string, SportEvent[]>();
   private readonly bySpeaker = new Map<string, Quote[]>();
   private readonly quoteWords = new Map<string, Quote[]>();
   private readonly resultsByAthlete = new Map<string, AthleteResult[]>();
   private readonly eventKeywords = new Map<string, Set<string>>();
+  /** Every data id of a person → the id of their one merged record. */
+  private readonly canonicalIds = new Map<string, string>();
+  private readonly editionList: Edition[] = [];
+  private championshipList: Edition[] | null = null;
+  private newestFirst: SportEvent[] = [];
+  private readonly prominence = new Map<string, number>();
+  /** The name each data id was recorded under (Rio's "Sandra Perković" for Rio's results). */
+  private readonly recordNames = new Map<string, string>();
   private readonly allQuotes: Quote[] = [];
   private readonly foldedQuotes = new WeakMap<Quote, string>();
   /** Ids of the draft items left out (kind:id), to explain a reference to one. */
@@ -115,6 +85,8 @@ export class KnowledgeBase {
     );
     const loaded = opts.includeDrafts ? all : all.map((b) => kb.withoutDrafts(b));
     const owner = new Map<string, string>();
+    const records = new Map<string, Athlete>();
+    const people: Athlete[] = [];
     const claim = (kind: string, id: string, file: string, jsonPath: string) => {
       const key = `${kind}:${id}`;
       const first = owner.get(key);
@@ -132,8 +104,12 @@ export class KnowledgeBase {
         kb.sources.set(s.id, s);
       });
       bundle.athletes?.forEach((a, i) => {
-        claim('athlete', a.id, file, `$.athletes[${i}].id`);
-        kb.athletes.set(a.id, a);
+        const before = records.get(a.id);
+        // The same person imported from two competitions keeps one id; anything else is a clash.
+        const samePerson = before?.ids?.tilastopaja?.some((t) => a.ids?.tilastopaja?.includes(t));
+        if (!samePerson) claim('athlete', a.id, file, `$.athletes[${i}].id`);
+        records.set(a.id, a);
+        people.push(a);
       });
       bundle.events?.forEach((e, i) => {
         claim('event', e.id, file, `$.events[${i}].id`);
@@ -144,7 +120,22 @@ export class KnowledgeBase {
         kb.quotes.set(q.id, q);
       });
     }
-    for (const { file, bundle } of loaded) kb.checkReferences(file, bundle);
+    for (const [id, a] of [...records]) {
+      kb.canonicalIds.set(id, id);
+      kb.recordNames.set(id, a.name);
+      // A record saved from a merged base (kb.athletes) still answers for the ids it absorbed.
+      for (const former of a.formerIds ?? []) if (!records.has(former)) records.set(former, a);
+    }
+    for (const { file, bundle } of loaded) kb.checkReferences(file, bundle, records);
+    const newest = new Map<string, string>();
+    for (const e of kb.events.values()) {
+      for (const id of e.results.flatMap(personIds)) {
+        if ((newest.get(id) ?? '') < e.date) newest.set(id, e.date);
+      }
+    }
+    const merged = mergePeople(people, (id) => newest.get(id));
+    for (const [id, a] of merged.athletes) kb.athletes.set(id, a);
+    for (const [id, c] of merged.canonical) kb.canonicalIds.set(id, c);
     kb.buildIndexes();
     return kb;
   }
@@ -174,7 +165,7 @@ export class KnowledgeBase {
     };
   }
 
-  private checkReferences(file: string, bundle: Bundle): void {
+  private checkReferences(file: string, bundle: Bundle, athletes: Map<string, Athlete>): void {
     const need = (map: Map<string, unknown>, id: string | null, kind: string, jsonPath: string) => {
       if (id === null || map.has(id)) return;
       if (this.skipped.has(`${kind}:${id}`))
@@ -189,7 +180,16 @@ export class KnowledgeBase {
       for (const [j, s] of e.sources.entries())
         need(this.sources, s, 'source', `$.events[${i}].sources[${j}]`);
       for (const [j, r] of e.results.entries()) {
-        need(this.athletes, r.athlete, 'athlete', `$.events[${i}].results[${j}].athlete`);
+        if (!r.athlete && !r.team)
+          throw new DataError(file, `$.events[${i}].results[${j}]`, 'an athlete or a relay team');
+        need(athletes, r.athlete ?? null, 'athlete', `$.events[${i}].results[${j}].athlete`);
+        for (const [k, runner] of (r.team?.runners ?? []).entries())
+          need(
+            athletes,
+            runner.athlete,
+            'athlete',
+            `$.events[${i}].results[${j}].team.runners[${k}].athlete`,
+          );
         for (const [k, s] of r.sources.entries()) {
           need(this.sources, s, 'source', `$.events[${i}].results[${j}].sources[${k}]`);
         }
@@ -201,40 +201,57 @@ export class KnowledgeBase {
       }
     });
     bundle.quotes?.forEach((q, i) => {
-      need(this.athletes, q.speaker, 'athlete', `$.quotes[${i}].speaker`);
+      need(athletes, q.speaker, 'athlete', `$.quotes[${i}].speaker`);
       need(this.sources, q.source, 'source', `$.quotes[${i}].source`);
       need(this.events, q.event, 'event', `$.quotes[${i}].event`);
     });
   }
 
   private buildIndexes(): void {
-    for (const a of this.athletes.values()) this.names.add(a, a.name, a.familyName, a.givenName, a.aliases);
     const events = [...this.events.values()].sort((a, b) => b.date.localeCompare(a.date));
+    this.newestFirst = events;
     for (const e of events) {
-      append(this.byDiscipline, disciplineKey(e.discipline), e);
+      append(this.byDiscipline, eventBucket(e, disciplineKey(e.discipline)), e);
       append(this.byMonthDay, e.date.slice(5), e);
-      this.eventKeywords.set(
-        e.id,
-        new Set(
-          words(
-            [e.sport, e.competition, e.edition, e.venue, e.city, e.country ?? '', e.date.slice(0, 4)].join(
-              ' ',
-            ),
-          ),
-        ),
-      );
-      for (const r of e.results) append(this.resultsByAthlete, r.athlete, { event: e, result: r });
+      this.eventKeywords.set(e.id, eventKeywords(e));
+      for (const r of e.results) {
+        for (const id of new Set(personIds(r).map((x) => this.canonicalIds.get(x) ?? x))) {
+          append(this.resultsByAthlete, id, { event: e, result: r });
+          const medal = isMedalFinal(e) && r.place !== null && r.place <= 3 ? 4 - r.place : 0;
+          this.prominence.set(id, (this.prominence.get(id) ?? 0) + medal * 10 + 1);
+        }
+      }
+    }
+    this.editionList.push(...buildEditions(events));
+    // An imported person's country is that of their latest result (Pichardo: Cuba in Rio,
+    // Portugal in Rome); curated records keep theirs.
+    for (const [id, list] of this.resultsByAthlete) {
+      const a = this.athletes.get(id);
+      const latest = list[0]?.result;
+      if (a?.ids?.tilastopaja?.length && latest) a.country = latest.team?.country ?? latest.country;
     }
     for (const q of this.quotes.values()) {
       this.allQuotes.push(q);
-      append(this.bySpeaker, q.speaker, q);
+      const speaker = this.canonicalIds.get(q.speaker) ?? q.speaker;
+      append(this.bySpeaker, speaker, q);
+      this.prominence.set(speaker, (this.prominence.get(speaker) ?? 0) + 1000);
       for (const w of new Set(words(q.text))) if (w.length >= 3) append(this.quoteWords, w, q);
     }
   }
 
   /** The athlete with this id. */
   athlete(id: string): Athlete | undefined {
-    return this.athletes.get(id);
+    return this.athletes.get(this.canonicalIds.get(id) ?? id);
+  }
+
+  /** Display name of a person id ("Usain Bolt"), or the id itself if unknown. */
+  nameOf(id: string): string {
+    return this.athlete(id)?.name ?? id;
+  }
+
+  /** The name a data id was recorded under: a result shows the name its athlete competed as. */
+  nameAsRecorded(id: string): string {
+    return this.recordNames.get(id) ?? this.nameOf(id);
   }
 
   /** The event with this id. */
@@ -259,14 +276,40 @@ export class KnowledgeBase {
     return [...new Set(sourceIds)].map((id) => this.citation(id));
   }
 
+  /**
+   * The name index, built on first use: thousands of names take longer to index than the rest of
+   * loading, and a question about an event (`podium ask "/podium 1500m"`) never needs it.
+   */
+  private get names(): NameIndex<Athlete> {
+    if (!this.nameIndex) {
+      const index = new NameIndex<Athlete>();
+      for (const a of this.athletes.values()) index.add(a, a.name, a.familyName, a.givenName, a.aliases);
+      this.nameIndex = index;
+    }
+    return this.nameIndex;
+  }
+
   /** Finds an athlete by full name, surname, given name or alias; typos tolerated. */
   resolveAthlete(text: string): NameMatch<Athlete> {
-    return this.names.resolve(text);
+    // An exact id is what buttons carry ("/quote cole-hocker"): it names one person, whatever their name.
+    const byId = this.athlete(text.trim());
+    if (byId) return { kind: 'found', item: byId, exact: true };
+    const match = this.names.resolve(text);
+    if (match.kind !== 'ambiguous') return match;
+    // A bare surname several people share means the one fans talk about: the one with quotes,
+    // else clearly more medals. Equal standing stays a question.
+    const ranked = [...match.candidates].sort(
+      (a, b) => (this.prominence.get(b.id) ?? 0) - (this.prominence.get(a.id) ?? 0),
+    );
+    const [first, second] = ranked.map((a) => this.prominence.get(a.id) ?? 0);
+    if (first !== undefined && second !== undefined && first >= 20 && first >= 2 * second)
+      return { kind: 'found', item: ranked[0] as Athlete, exact: false };
+    return { kind: 'ambiguous', candidates: ranked };
   }
 
   /** True when the text names someone exactly (full name, surname, given name or alias). */
   isExactAthleteName(text: string): boolean {
-    return this.names.hasExact(text);
+    return this.athletes.has(text.trim()) || this.names.hasExact(text);
   }
 
   /** Athletes whose names start like the text, best first (autocomplete). */
@@ -276,7 +319,7 @@ export class KnowledgeBase {
 
   /** All quotes by a speaker, in data order. */
   quotesBy(athleteId: string): readonly Quote[] {
-    return this.bySpeaker.get(athleteId) ?? [];
+    return this.bySpeaker.get(this.canonicalIds.get(athleteId) ?? athleteId) ?? [];
   }
 
   /**
@@ -322,7 +365,31 @@ export class KnowledgeBase {
 
   /** Every placing of an athlete, most recent event first. */
   resultsOf(athleteId: string): readonly AthleteResult[] {
-    return this.resultsByAthlete.get(athleteId) ?? [];
+    return this.resultsByAthlete.get(this.canonicalIds.get(athleteId) ?? athleteId) ?? [];
+  }
+
+  /** Championships held, most recent first. */
+  editions(): readonly Edition[] {
+    return this.editionList;
+  }
+
+  /** Editions with a medal table to speak of (more than one final), most recent first. */
+  championships(): readonly Edition[] {
+    this.championshipList ??= this.editionList.filter((ed) => ed.finals.length > 1);
+    return this.championshipList;
+  }
+
+  /**
+   * The edition a text names ("rio", "rome 2024", "olympics 2016", "european championships"), the
+   * most recent when several fit; null when it names none.
+   */
+  resolveEdition(text: string, among: readonly Edition[] = this.editionList): Edition | null {
+    return findEdition(text, among);
+  }
+
+  /** The medal table of an edition: gold, then silver, then bronze, then country code. */
+  medalTable(edition: Edition): MedalCount[] {
+    return medalTable(edition);
   }
 
   /** Events held on a calendar day (MM-DD) in any year, most recent first. */
@@ -331,124 +398,47 @@ export class KnowledgeBase {
   }
 
   /** Every event, most recent first (for autocomplete). */
-  eventList(): SportEvent[] {
-    return [...this.byDiscipline.values()].flat().sort((a, b) => b.date.localeCompare(a.date));
+  eventList(): readonly SportEvent[] {
+    return this.newestFirst;
   }
 
   /**
-   * Finds an event from free text: "1500m", "men's 1500 m", "1,500 metres paris 2024". The discipline
-   * is required; sex, year, round and place words narrow it down; the most recent final wins.
+   * Finds an event from free text: "1500m", "men's 1500 m", "1,500 metres paris 2024", "women's
+   * 4x100m relay rio", "10,000m race b". The discipline is required; sex, round, heat, year,
+   * city and competition words narrow it down, in any order. Finals first, then the most recent;
+   * `others` lists the other fits, other editions' finals first.
    */
   resolveEvent(text: string): EventMatch {
-    const d = matchDiscipline(text);
-    if (!d) return { kind: 'unknown', discipline: null, suggestions: this.eventList().slice(0, 5) };
-    const candidates = this.byDiscipline.get(d.key) ?? [];
-    let sex: SportEvent['sex'] | null = null;
-    let round: SportEvent['round'] | null = null;
-    const soft: string[] = [];
-    for (const w of d.rest.split(' ').filter(Boolean)) {
-      if (SEX_WORDS[w]) sex = SEX_WORDS[w];
-      else if (ROUND_WORDS[w]) round = ROUND_WORDS[w];
-      else if (!STOP_WORDS.has(w)) soft.push(w);
-    }
-    const fits = candidates.filter(
-      (e) =>
-        (sex === null || e.sex === sex) &&
-        (round === null || e.round === round) &&
-        soft.every((w) => this.eventKeywords.get(e.id)?.has(w)),
-    );
+    // An exact id is what buttons carry ("/results paris-2024-…-final"): one event, no guessing.
+    const byId = this.events.get(text.trim());
+    if (byId) return { kind: 'found', event: byId, others: [] };
+    const q = parseEventQuery(text);
+    if (!q) return { kind: 'unknown', discipline: null, suggestions: this.eventList().slice(0, 5) };
+    const candidates = this.byDiscipline.get(q.key) ?? [];
+    const fits = candidates.filter((e) => fitsQuery(e, q, this.eventKeywords.get(e.id)));
     if (fits.length === 0) {
       const near = candidates.length ? candidates : this.eventList();
-      return { kind: 'unknown', discipline: d.key, suggestions: near.slice(0, 5) };
+      const finals = near.filter(isMedalFinal);
+      return { kind: 'unknown', discipline: q.key, suggestions: (finals.length ? finals : near).slice(0, 5) };
     }
-    // Finals first, then the most recent (candidates are already newest first).
-    const best = fits.find((e) => e.round === 'final') ?? (fits[0] as SportEvent);
-    return { kind: 'found', event: best, others: fits.filter((e) => e !== best) };
+    // Candidates are newest first; the championship final beats heats and second races.
+    const best = fits.find(isMedalFinal) ?? (fits[0] as SportEvent);
+    const rest = fits.filter((e) => e !== best);
+    return {
+      kind: 'found',
+      event: best,
+      others: [...rest.filter(isMedalFinal), ...rest.filter((e) => !isMedalFinal(e))],
+    };
   }
+}
+
+/** Every person a result is about: the athlete, or a relay team's runners. */
+export function personIds(r: Result): string[] {
+  return r.athlete ? [r.athlete] : (r.team?.runners.map((x) => x.athlete) ?? []);
 }
 
 function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** JSON path of a zod issue path: $.quotes[3].speaker */
-export function jsonPath(issuePath: ReadonlyArray<PropertyKey>): string {
-  return `$${issuePath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
-}
-
-/** Describes what a zod issue expected, in words a data editor understands. */
-function expectedOf(issue: z.core.$ZodIssue): string {
-  return issue.message;
-}
-
-/** Every *.json data file under dir (recursively), except the editors' JSON Schemas in schema/. */
-async function dataFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'schema' && !entry.name.startsWith('.')) out.push(...(await dataFiles(full)));
-    } else if (entry.name.endsWith('.json')) out.push(full);
-  }
-  return out.sort();
-}
-
-/** Reads and validates one data file. */
-export function parseBundle(file: string, text: string): LoadedBundle {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new DataError(file, '$', `valid JSON (${(err as Error).message})`);
-  }
-  const parsed = BundleSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0] as z.core.$ZodIssue;
-    throw new DataError(file, jsonPath(issue.path), expectedOf(issue));
-  }
-  return { file, bundle: parsed.data };
-}
-
-/**
- * Loads, validates and indexes every data file in a folder (drafts left out unless
- * `opts.includeDrafts`). Throws DataError on the first problem.
- */
-export async function loadKnowledgeBase(dir: string, opts: LoadOptions = {}): Promise<KnowledgeBase> {
-  let files: string[];
-  try {
-    files = await dataFiles(dir);
-  } catch {
-    throw new DataError(dir, '$', 'a readable data folder (set PODIUM_DATA_DIR)');
-  }
-  if (files.length === 0) throw new DataError(dir, '$', 'at least one *.json data file');
-  const rel = (f: string) => path.relative(process.cwd(), f) || f;
-  const read = await Promise.all(
-    files.map(async (f): Promise<LoadedBundle | null> => {
-      const text = await readFile(f, 'utf8');
-      try {
-        return parseBundle(rel(f), text);
-      } catch (err) {
-        // A draft half-way through an operator's edits is not served, so it must not stop the
-        // bot either: `podium publish` is where a draft is validated.
-        if (!opts.includeDrafts && isDraftFile(text)) return null;
-        throw err;
-      }
-    }),
-  );
-  return KnowledgeBase.fromBundles(
-    read.filter((b): b is LoadedBundle => b !== null),
-    opts,
-  );
-}
-
-/** True when the text is JSON whose top level says `"draft": true`. */
-function isDraftFile(text: string): boolean {
-  try {
-    const json: unknown = JSON.parse(text);
-    return typeof json === 'object' && json !== null && (json as { draft?: unknown }).draft === true;
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,7 @@
-import { dayMonth, eventName } from './format.js';
-import type { KnowledgeBase } from './knowledge-base.js';
+import { dayMonth, eventName, eventTitle, eventWhere, longDate } from './format.js';
+import { isMedalFinal, type KnowledgeBase } from './knowledge-base.js';
 import type { Reply } from './reply.js';
+import { entrantName, podiumOf, toReplyResult } from './results-view.js';
 import type { SportEvent } from './schema.js';
 
 /** How many events one "on this day" answer lists before "… and N more". */
@@ -12,7 +13,8 @@ export function isLeapYear(year: number): boolean {
 }
 
 /**
- * Events to remember on a local date: same month and day in earlier years. A 29 February event
+ * Finals to remember on a local date (heats and combined-event parts are not anniversaries):
+ * same month and day in earlier years. A 29 February event
  * is remembered on 28 February in years without a 29th. With `includeSameYear`, the date's own
  * year counts too (for `/onthisday 2024-08-06`).
  */
@@ -25,7 +27,7 @@ export function anniversariesOn(kb: KnowledgeBase, localDate: string, includeSam
   for (const d of days) {
     for (const e of kb.eventsOnMonthDay(d)) {
       const y = Number(e.date.slice(0, 4));
-      if (y < year || (includeSameYear && y === year)) out.push(e);
+      if (isMedalFinal(e) && (y < year || (includeSameYear && y === year))) out.push(e);
     }
   }
   return out.sort((a, b) => b.date.localeCompare(a.date));
@@ -33,12 +35,15 @@ export function anniversariesOn(kb: KnowledgeBase, localDate: string, includeSam
 
 /** One line for an event: "2024 — Men's 1500m, Paris 2024: Cole Hocker (USA) won in 3:27.65 (OR)". */
 export function anniversaryLine(kb: KnowledgeBase, e: SportEvent): string {
-  const winner = e.results.find((r) => r.place === 1);
+  const winners = e.results.filter((r) => r.place === 1);
+  const winner = winners[0];
   const head = `${e.date.slice(0, 4)} — ${eventName(e)} ${e.round}, ${e.edition}`;
   if (!winner) return head;
-  const name = kb.athlete(winner.athlete)?.name ?? winner.athlete;
+  // A shared title names every winner.
+  const name = winners.map((w) => entrantName(kb, w)).join(' and ');
   const records = winner.records.length ? ` (${winner.records.join(', ')})` : '';
-  return `${head}: ${name} (${winner.country}) won${winner.mark ? ` in ${winner.mark}` : ''}${records}`;
+  const country = winners.every((w) => w.country === winner.country) ? winner.country : null;
+  return `${head}: ${name}${country ? ` (${country})` : ''} won${winner.mark ? ` in ${winner.mark}` : ''}${records}`;
 }
 
 /**
@@ -53,11 +58,25 @@ export function onThisDay(kb: KnowledgeBase, localDate: string, includeSameYear 
   const shown = events.slice(0, ON_THIS_DAY_LIMIT);
   const lines = shown.map((e) => anniversaryLine(kb, e));
   if (events.length > shown.length) lines.push(`… and ${events.length - shown.length} more`);
+  const headline = shown.find((e) => podiumOf(e).length > 0);
   return {
     tone: 'info',
     title: `On this day: ${dayMonth(month, day)}`,
     lines,
     sources: kb.citations(shown.flatMap((e) => e.sources)),
+    ephemeral: false,
+    ...(headline ? { card: podiumCardReply(kb, headline) } : {}),
+  };
+}
+
+/** The podium of an event as a reply of its own, for the card an "on this day" post carries. */
+export function podiumCardReply(kb: KnowledgeBase, e: SportEvent): Reply {
+  return {
+    tone: 'result',
+    title: eventTitle(e),
+    summary: `${eventWhere(e)} · ${longDate(e.date)}`,
+    results: podiumOf(e).map((r) => toReplyResult(kb, r)),
+    sources: kb.citations([...e.sources, ...e.results.flatMap((r) => r.sources)]),
     ephemeral: false,
   };
 }

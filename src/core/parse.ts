@@ -1,7 +1,8 @@
-import { type Command, type CommandArgs, findCommand } from './command.js';
+import { takeCursor } from './actions.js';
+import { type Command, type CommandArgs, type CommandContext, findCommand } from './command.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { type Reply, userErrorReply } from './reply.js';
-import { echo, MAX_INPUT_LENGTH, sanitizeInput } from './text.js';
+import { echo, editDistance, fold, MAX_INPUT_LENGTH, sanitizeInput } from './text.js';
 import { usageLine } from './usage.js';
 
 /** Longest typed line we read at all; beyond it the answer is "too long", not a guess. */
@@ -10,7 +11,9 @@ export const MAX_LINE_LENGTH = 1000;
 /** Parsed arguments, or the reply to give instead. */
 export type ParsedArgs = { ok: true; args: CommandArgs } | { ok: false; reply: Reply };
 /** A parsed command line, or the reply to give instead. */
-export type ParsedLine = { ok: true; command: Command; args: CommandArgs } | { ok: false; reply: Reply };
+export type ParsedLine =
+  | { ok: true; command: Command; args: CommandArgs; cursor?: CommandContext['cursor'] }
+  | { ok: false; reply: Reply };
 
 function tooLong(): Reply {
   return userErrorReply('That is too long for me', [
@@ -79,7 +82,8 @@ export function parseArgs(command: Command, text: string, kb: KnowledgeBase): Pa
 /** Parses a whole line as a user types it ("/quote kerr silver") against the commands served. */
 export function parseCommandLine(line: string, kb: KnowledgeBase, commands: readonly Command[]): ParsedLine {
   if (line.length > MAX_LINE_LENGTH) return { ok: false, reply: tooLong() };
-  const clean = sanitizeInput(line, MAX_LINE_LENGTH);
+  // A trailing "page:N [order:X]" is what a button asks for, typed (the console prints buttons so).
+  const { line: clean, cursor } = takeCursor(sanitizeInput(line, MAX_LINE_LENGTH));
   const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(clean);
   if (!m) {
     return {
@@ -89,15 +93,40 @@ export function parseCommandLine(line: string, kb: KnowledgeBase, commands: read
   }
   const command = findCommand(commands, m[1] as string);
   if (!command) {
+    const near = nearestCommand(commands, m[1] as string);
     return {
       ok: false,
       reply: userErrorReply(`I don't know the command “${echo(m[1] as string, 30)}”`, [
+        ...(near ? [`Did you mean /${near.name}?`] : []),
         `Try ${commands.map((c) => `/${c.name}`).join(', ')} — or /help.`,
       ]),
     };
   }
   const parsed = parseArgs(command, m[2] ?? '', kb);
-  return parsed.ok ? { ok: true, command, args: parsed.args } : parsed;
+  if (!parsed.ok) return parsed;
+  return cursor ? { ok: true, command, args: parsed.args, cursor } : { ok: true, command, args: parsed.args };
+}
+
+/**
+ * The command a mistyped name was probably meant to be: a typo or two away (one for short names),
+ * or the only command it begins ("/pod" → /podium), else null.
+ */
+export function nearestCommand(commands: readonly Command[], typed: string): Command | null {
+  const t = fold(typed.replace(/^\//, '')).slice(0, 40);
+  if (t === '') return null;
+  let best: Command | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const c of commands) {
+    const limit = c.name.length <= 4 ? 1 : 2;
+    const d = editDistance(t, c.name, limit);
+    if (d <= limit && d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  if (best) return best;
+  const starts = commands.filter((c) => t.length >= 2 && c.name.startsWith(t));
+  return starts.length === 1 ? (starts[0] as Command) : null;
 }
 
 /** The usage reply for a command that was given bad arguments. */

@@ -9,7 +9,7 @@ import type { Medal, Reply, ReplyResult, ReplySource } from './reply.js';
 export const MEDAL_EMOJI: Readonly<Record<Medal, string>> = { gold: '🥇', silver: '🥈', bronze: '🥉' };
 
 /** Medal for a place. */
-export function medalFor(place: number): Medal | null {
+export function medalFor(place: number | null | undefined): Medal | null {
   if (place === 1) return 'gold';
   if (place === 2) return 'silver';
   if (place === 3) return 'bronze';
@@ -17,13 +17,14 @@ export function medalFor(place: number): Medal | null {
 }
 
 /** The medal emoji of a place, or null below the podium (renderers write the number their way). */
-export function medalEmoji(place: number): string | null {
+export function medalEmoji(place: number | null): string | null {
   const medal = medalFor(place);
   return medal ? MEDAL_EMOJI[medal] : null;
 }
 
-/** "🥇" on the podium, "4." below it. */
-export function placeLabel(place: number): string {
+/** "🥇" on the podium, "4." below it, the status ("DNF") of a non-finisher. */
+export function placeLabel(place: number | null, status?: string): string {
+  if (place === null) return status ?? '–';
   return medalEmoji(place) ?? `${place}.`;
 }
 
@@ -34,10 +35,11 @@ export function citation(source: ReplySource, date: string = source.date): strin
 
 /** "🥇 Cole Hocker (USA) — 3:27.65 OR PB": a result as plain text, for fallbacks and notifications. */
 export function plainResultLine(result: ReplyResult): string {
-  let line = `${placeLabel(result.place)} ${result.athlete}`;
+  let line = `${placeLabel(result.place, result.status)} ${result.athlete}`;
   if (result.country) line += ` (${result.country})`;
   if (result.mark) line += ` — ${result.mark}`;
   if (result.records.length > 0) line += ` ${result.records.join(' ')}`;
+  if (result.detail) line += ` · ${result.detail}`;
   return line;
 }
 

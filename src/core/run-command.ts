@@ -1,3 +1,4 @@
+import { bindActions } from './actions.js';
 import type { Command, CommandArgs, CommandContext, OptionSpec } from './command.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { usageReply } from './parse.js';
@@ -116,5 +117,11 @@ async function checkedRun(command: Command, ctx: CommandContext, raw: CommandArg
     }
     args[spec.name] = clean;
   }
-  return command.run(ctx, args);
+  const reply = await command.run(ctx, args);
+  // Buttons point only at commands this adapter serves, and carry who asked.
+  // Without the served list there is nothing a button could safely point at.
+  const served = ctx.commands ?? [];
+  return bindActions(reply, { kb: ctx.kb, userId: ctx.userId }, (name) =>
+    served.some((c) => c.name === name),
+  );
 }

@@ -1,15 +1,22 @@
 import { z } from 'zod';
 import { RECORD_CODES } from './reply.js';
 
+// Building an Intl formatter costs a fraction of a millisecond; hundreds of events share a few zones.
+const knownZones = new Map<string, boolean>();
+
 /** True for an IANA time-zone name this runtime knows. */
 export function isTimeZone(name: string): boolean {
   if (!name || name.length > 64) return false;
+  const cached = knownZones.get(name);
+  if (cached !== undefined) return cached;
+  let ok = true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
   } catch {
-    return false;
+    ok = false;
   }
+  if (knownZones.size < 1000) knownZones.set(name, ok);
+  return ok;
 }
 
 const Id = z
@@ -19,6 +26,8 @@ const Id = z
 const IsoDate = z.iso.date('a date as YYYY-MM-DD');
 const Ioc = z.string().regex(/^[A-Z]{3}$/, 'a three-letter IOC country code like "USA"');
 const Text = z.string().trim().min(1, 'non-empty text');
+const ExternalId = z.string().regex(/^[0-9A-Za-z-]{1,20}$/, 'an id such as "45032"');
+const Wind = z.string().regex(/^[+-]?\d{1,2}(\.\d{1,2})?$/, 'a wind reading like "+0.7" or "-1.1"');
 
 /** A citation: headline, publisher if known, and publication date. Never the article's text. */
 export const SourceSchema = z.strictObject({
@@ -41,13 +50,54 @@ export const AthleteSchema = z.strictObject({
   sex: z.enum(['men', 'women']).nullable(),
   aliases: z.array(Text.max(120)).default([]),
   born: IsoDate.nullable().optional(),
+  /** Ids in results systems: the same person in several files is one record (see people.ts). */
+  ids: z
+    .strictObject({
+      tilastopaja: z.array(ExternalId).optional(),
+      worldAthletics: z.array(ExternalId).optional(),
+    })
+    .optional(),
+  /** Ids of records merged into this one (a person imported from several files): references to them still hold. */
+  formerIds: z.array(Id).optional(),
   draft: z.boolean().optional(),
 });
 
-/** One placing in an event. */
-export const ResultSchema = z.strictObject({
-  place: z.int().min(1).max(1000),
+/** Why a result has no place. */
+export const RESULT_STATUSES = ['DNF', 'DNS', 'DQ', 'NM', 'NH'] as const;
+/** One of DNF (did not finish), DNS (did not start), DQ (disqualified), NM (no mark), NH (no height). */
+export type ResultStatus = (typeof RESULT_STATUSES)[number];
+
+/** One leg of a relay team: the runner (a person) and the leg, when the file gives it. */
+export const RunnerSchema = z.strictObject({
   athlete: Id,
+  leg: z.int().min(1).max(12).nullable(),
+});
+
+/** A relay team: its country (IOC code), the name the file gives it, and its runners. */
+export const TeamSchema = z.strictObject({
+  country: Ioc,
+  name: Text.max(80),
+  runners: z.array(RunnerSchema).default([]),
+});
+
+/** One discipline of a combined event (decathlon, heptathlon) inside its total. */
+export const PartSchema = z.strictObject({
+  discipline: Text.max(60),
+  mark: z.string().max(40).nullable(),
+  points: z.int().min(0).max(2000).nullable(),
+  wind: Wind.nullable().optional(),
+});
+
+/**
+ * One entrant's result: a place (none for DNF, DNS, DQ, NM, NH, which keep their status), an
+ * athlete or a relay team, the country of that day, the mark and what went with it.
+ */
+export const ResultSchema = z.strictObject({
+  place: z.int().min(1).max(1000).nullable(),
+  status: z.enum(RESULT_STATUSES).optional(),
+  /** The person; absent for a relay team. */
+  athlete: Id.optional(),
+  team: TeamSchema.optional(),
   country: Ioc,
   mark: z
     .string()
@@ -57,6 +107,15 @@ export const ResultSchema = z.strictObject({
     )
     .nullable(),
   records: z.array(z.enum(RECORD_CODES)).default([]),
+  wind: Wind.nullable().optional(),
+  /** Q: qualified by place; q: qualified by time or distance. */
+  qualification: z.enum(['Q', 'q']).optional(),
+  /** Combined events: the points total is the mark; parts hold each discipline. */
+  parts: z.array(PartSchema).optional(),
+  /** Points scored in one discipline of a combined event. */
+  points: z.int().min(0).max(20000).optional(),
+  /** What the file adds to a status, e.g. the rule of a disqualification. */
+  note: z.string().max(120).optional(),
   sources: z.array(Id).min(1, 'at least one source id'),
 });
 
@@ -66,6 +125,12 @@ export const FactSchema = z.strictObject({
   sources: z.array(Id).min(1, 'at least one source id'),
 });
 
+/**
+ * Kinds of round. "race" is a race that is not the championship final (Rome 2024's men's 10,000m
+ * "Race B"): it is never answered as the final.
+ */
+export const ROUNDS = ['final', 'semi-final', 'heat', 'qualification', 'repechage', 'race'] as const;
+
 /** A competition event (one race or round). */
 export const EventSchema = z.strictObject({
   id: Id,
@@ -73,7 +138,13 @@ export const EventSchema = z.strictObject({
   /** Canonical discipline key, e.g. "1500m", "marathon", "110m hurdles". */
   discipline: Text.max(60),
   sex: z.enum(['men', 'women', 'mixed']),
-  round: z.enum(['final', 'semi-final', 'heat', 'qualification', 'repechage']),
+  round: z.enum(ROUNDS),
+  /** The heat or race name where a round has several ("Heat 2", "Race B"). */
+  roundName: Text.max(60).nullable().optional(),
+  /** Set on a discipline held inside a decathlon or heptathlon: it is no final of its own. */
+  partOf: z.enum(['decathlon', 'heptathlon']).optional(),
+  /** The race's wind reading, for sprints and hurdles. */
+  wind: Wind.nullable().optional(),
   competition: Text.max(120),
   /** e.g. "Paris 2024". */
   edition: Text.max(120),
@@ -165,3 +236,5 @@ export type Bundle = z.infer<typeof BundleSchema>;
 export type Review = z.infer<typeof ReviewSchema>;
 export type ReviewResult = z.infer<typeof ReviewResultSchema>;
 export type BundleInput = z.input<typeof BundleSchema>;
+export type Team = z.infer<typeof TeamSchema>;
+export type Part = z.infer<typeof PartSchema>;

@@ -17,12 +17,22 @@ const SPECIAL_LETTERS: Record<string, string> = {
   ı: 'i',
 };
 const SPECIAL_RE = /[øæœßłđðþı]/g;
+// Printable ASCII; anything else (controls included) takes the full path.
+const ASCII_RE = /^[ -~]*$/;
 
 /**
  * Folds text for matching: lower case, accents removed, special letters spelled out, apostrophes
  * dropped (so "men's" → "mens"), every other non-alphanumeric run → one space.
  */
 export function fold(text: string): string {
+  // Plain ASCII (most names and queries) needs no Unicode decomposition.
+  if (ASCII_RE.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/['`]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -63,7 +63,7 @@ export class PersonLinker {
   private finishers(event: SportEvent | null): Athlete[] {
     if (!event) return [];
     return event.results.flatMap((r) => {
-      const a = this.kb.athletes.get(r.athlete);
+      const a = r.athlete ? this.kb.athletes.get(r.athlete) : undefined;
       return a ? [a] : [];
     });
   }

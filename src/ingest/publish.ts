@@ -6,7 +6,8 @@
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError } from '../core/errors.js';
-import { KnowledgeBase, type LoadedBundle, parseBundle } from '../core/knowledge-base.js';
+import { KnowledgeBase, type LoadedBundle } from '../core/knowledge-base.js';
+import { parseBundle } from '../core/load.js';
 import type { Bundle, Result, ReviewResult, SportEvent } from '../core/schema.js';
 import { foldName } from './text.js';
 
@@ -203,7 +204,7 @@ export async function publishDraft(draftFile: string): Promise<PublishSummary> {
       records: p.records,
       sources: [sourceId],
     });
-    event?.results.sort((a, b) => a.place - b.place);
+    event?.results.sort((a, b) => (a.place ?? 9999) - (b.place ?? 9999));
     placings.push(`${p.name} (${p.place}) in ${c.event.id}`);
   }
 

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DataError } from '../core/errors.js';
-import { loadKnowledgeBase } from '../core/knowledge-base.js';
+import { loadKnowledgeBase } from '../core/load.js';
 import { dataFolderOf, PublishError, publishDraft, readDraft } from './publish.js';
 import { reviewSheet } from './review-sheet.js';
 

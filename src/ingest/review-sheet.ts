@@ -65,8 +65,8 @@ export function reviewSheet(file: string, draft: Bundle, kb: KnowledgeBase): str
 
   const results = [
     ...(newEvent?.results.map((r) => ({
-      line: `${r.place}. ${clean(name(r.athlete))} (${r.country})  ${r.mark ?? '—'}${r.records.length ? `  [${r.records.join(', ')}]` : ''}`,
-      tag: isNew(r.athlete).trim(),
+      line: `${r.place ?? r.status ?? '–'}. ${clean(name(r.athlete ?? r.team?.name ?? r.country))} (${r.country})  ${r.mark ?? '—'}${r.records.length ? `  [${r.records.join(', ')}]` : ''}`,
+      tag: isNew(r.athlete ?? '').trim(),
     })) ?? []),
     ...checkPlacings(kb, review?.results ?? []).map((c) => {
       const p = c.placing;

@@ -4,10 +4,8 @@ import type { Logger } from '../logger.js';
 import type { Backend } from './backend.js';
 import { guard } from './guard.js';
 import { keyvCollection } from './keyv-collection.js';
-import { memoryBackend } from './memory-backend.js';
+import { safeLocation } from './location.js';
 import type { ChannelState, DeliveryRecord } from './records.js';
-import { redisBackend, safeLocation } from './redis-backend.js';
-import { sqliteBackend } from './sqlite-backend.js';
 import { StoreError } from './store-error.js';
 import type { Claims, Collection, DueIndex, StoreKind } from './types.js';
 
@@ -62,15 +60,19 @@ export async function openStore(url: string, opts: StoreOptions = {}): Promise<P
   const timeoutMs = opts.opTimeoutMs ?? 5000;
   let backend: Backend;
   if (url === 'memory://' || url === 'memory:') {
+    // Each backend is imported when chosen: a one-shot command opening SQLite never loads Redis.
+    const { memoryBackend } = await import('./memory-backend.js');
     backend = memoryBackend();
   } else if (url.startsWith('sqlite://')) {
     const file = resolveSqlitePath(url, opts.cwd ?? process.cwd());
+    const { sqliteBackend } = await import('./sqlite-backend.js');
     backend = await guard(`sqlite ${file}`, 'open', Math.max(timeoutMs, 30_000), () =>
       sqliteBackend(file, { busyTimeoutMs: opts.busyTimeoutMs ?? 5000 }),
     );
   } else if (/^rediss?:\/\//.test(url)) {
     const connectTimeoutMs = opts.connectTimeoutMs ?? 3000;
     let lastWarn = 0;
+    const { redisBackend } = await import('./redis-backend.js');
     backend = await guard(`redis ${safeLocation(url)}`, 'connect', connectTimeoutMs + 1000, () =>
       redisBackend(url, {
         prefix,

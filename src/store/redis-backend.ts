@@ -1,6 +1,7 @@
 import KeyvRedis, { createClient } from '@keyv/redis';
 import { Keyv } from 'keyv';
 import { type Backend, CLAIM_GC_MS } from './backend.js';
+import { safeLocation } from './location.js';
 import type { DueEntry } from './types.js';
 
 /** Options of the Redis backend. */
@@ -127,14 +128,4 @@ export async function redisBackend(url: string, opts: RedisOptions): Promise<Bac
       else client.destroy();
     },
   };
-}
-
-/** The URL without credentials, for logs and error messages. */
-export function safeLocation(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || '6379'}${u.pathname && u.pathname !== '/' ? u.pathname : ''}`;
-  } catch {
-    return 'redis';
-  }
 }

@@ -6,9 +6,9 @@
 
 import type { SubscriptionInfo } from '../core/subscriptions.js';
 import type { Logger } from '../logger.js';
+import { safeLocation } from './location.js';
 import { openStore, type PodiumStore, resolveSqlitePath, type StoreOptions } from './open-store.js';
 import type { ChannelState, DeliveryRecord } from './records.js';
-import { safeLocation } from './redis-backend.js';
 import { isStoreError, StoreError } from './store-error.js';
 import type { Collection, StoreKind } from './types.js';
 

@@ -24,7 +24,7 @@ describe('event resolution', () => {
     expect(m.kind === 'found' && m.event.id).toBe('paris-2024-athletics-men-1500m-final');
   });
 
-  it.each(['800m', "women's 1500m", '1500m tokyo 2020', 'curling', ''])(
+  it.each(["women's 1500m paris", '800m paris 2024', '1500m tokyo 2020', 'curling', ''])(
     'misses %j with suggestions',
     async (text) => {
       const kb = await loadShippedKb();

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KnowledgeBase, parseBundle } from '../../src/core/knowledge-base.js';
+import { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { parseBundle } from '../../src/core/load.js';
 import { linkEvent, PersonLinker } from '../../src/ingest/link.js';
 import type { Draft } from '../../src/ingest/types.js';
 import { REPO_ROOT } from '../helpers.js';

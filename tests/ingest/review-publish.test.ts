@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { loadKnowledgeBase } from '../../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/core/load.js';
 import { runIngestCli } from '../../src/ingest/cli.js';
 import { runPublishCli, runReviewCli } from '../../src/ingest/review-cli.js';
 import { REPO_ROOT } from '../helpers.js';

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KnowledgeBase, loadKnowledgeBase } from '../../src/core/knowledge-base.js';
+import { KnowledgeBase } from '../../src/core/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/core/load.js';
 import { BundleSchema } from '../../src/core/schema.js';
 import { extractArticle } from '../../src/ingest/index.js';
 import { draftToBundle, writeDraftBundle } from '../../src/ingest/write-bundle.js';
@@ -141,7 +142,7 @@ async function copy(from: string, to: string): Promise<void> {
 
 async function shippedBundles() {
   const dir = path.join(REPO_ROOT, 'data');
-  const { parseBundle } = await import('../../src/core/knowledge-base.js');
+  const { parseBundle } = await import('../../src/core/load.js');
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
   return Promise.all(files.map(async (f) => parseBundle(f, await readFile(path.join(dir, f), 'utf8'))));
 }

@@ -3,6 +3,7 @@ import { addDays, localDate, zonedInstant } from '../../src/core/zoned-time.js';
 import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createSubscriptionsPort } from '../../src/scheduler/subscriptions.js';
 import { openStore, type PodiumStore } from '../../src/store/index.js';
+import { redisAvailable } from '../helpers.js';
 import {
   calendar,
   dropPrefix,
@@ -22,7 +23,7 @@ afterEach(async () => {
 
 const ZONES = ['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC'];
 
-describe('three scheduler instances sharing one Redis', () => {
+describe.skipIf(!redisAvailable())('three scheduler instances sharing one Redis', () => {
   it('post every delivery exactly once through one recording platform', async () => {
     const prefix = freshPrefix('three');
     cleanups.push(() => dropPrefix(prefix));

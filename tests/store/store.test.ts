@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStoreError, openStore, type PodiumStore, resolveSqlitePath } from '../../src/store/index.js';
+import { redisAvailable } from '../helpers.js';
 import { dropPrefix, freshPrefix, REDIS_URL, tempDir } from '../scheduler/helpers.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -36,6 +37,9 @@ const sub = {
 };
 
 describe.each(['memory', 'sqlite', 'redis'] as const)('the %s store', (kind) => {
+  beforeEach((t) => {
+    if (kind === 'redis' && !redisAvailable()) t.skip();
+  });
   it('keeps subscriptions, state and ledger entries in separate namespaces', async () => {
     const store = await open(kind);
     await store.subscriptions.set('discord:42', sub);

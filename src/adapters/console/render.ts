@@ -1,3 +1,4 @@
+import { typedLine } from '../../core/actions.js';
 import { citation, placeLabel } from '../../core/presentation.js';
 import type { Reply } from '../../core/reply.js';
 
@@ -8,10 +9,12 @@ export function renderText(reply: Reply): string {
   if (reply.results?.length) {
     out.push('');
     for (const r of reply.results) {
-      const icon = placeLabel(r.place);
+      const icon = placeLabel(r.place, r.status);
       const country = r.country ? ` (${r.country})` : '';
       const records = r.records.length ? `  ${r.records.map((c) => `[${c}]`).join(' ')}` : '';
-      out.push(`${icon} ${r.athlete}${country}${r.mark ? `  ${r.mark}` : ''}${records}`);
+      out.push(
+        `${icon} ${r.athlete}${country}${r.mark ? `  ${r.mark}` : ''}${records}${r.detail ? `  ${r.detail}` : ''}`,
+      );
     }
   }
   if (reply.quote) {
@@ -27,6 +30,11 @@ export function renderText(reply: Reply): string {
   if (reply.lines?.length) out.push('', ...reply.lines.map((l) => `• ${l}`));
   if (reply.sources.length) {
     out.push('', ...reply.sources.map((s) => `Source: ${citation(s)}`));
+  }
+  if (reply.page && reply.page.count > 1) out.push('', `Page ${reply.page.index} of ${reply.page.count}`);
+  // The terminal has nothing to press: each button is the command to type next.
+  if (reply.actions?.length) {
+    out.push('', ...reply.actions.map((a) => `[${a.label}] ${typedLine(a)}`));
   }
   return out.join('\n');
 }

@@ -3,7 +3,9 @@
  * answering slash commands and autocomplete from the registry. One error boundary per interaction.
  */
 import {
+  type AttachmentPayload,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   Client,
   Events,
@@ -12,12 +14,16 @@ import {
   type InteractionReplyOptions,
   MessageFlags,
   Options,
+  type RawFile,
   type RepliableInteraction,
   Status,
 } from 'discord.js';
 import { type Config, ConfigError } from '../../config.js';
+import { PlatformError } from '../../core/errors.js';
 import type { ChannelPoster } from '../../core/platform.js';
+import { PressLimiter } from '../../core/press-limit.js';
 import { internalErrorReply } from '../../core/reply.js';
+import { refused } from '../reachability.js';
 import {
   answerCommand,
   autocompleteChoices,
@@ -26,7 +32,9 @@ import {
   type InteractionResponder,
 } from './interaction.js';
 import { createDiscordPoster } from './poster.js';
-import type { DiscordMessage } from './render.js';
+import { checkDiscordToken } from './preflight.js';
+import { answerDiscordPress, UPDATE_MESSAGE } from './press.js';
+import { type DiscordMessage, renderDiscordMessage } from './render.js';
 
 /** What startDiscordGateway needs. */
 export interface StartDiscordGatewayOptions extends DiscordDeps {
@@ -72,12 +80,32 @@ function makeCache(client: () => Client) {
   });
 }
 
+/** discord.js file uploads (multipart) from the card files, with the alt text as description. */
+function toFiles(message: Omit<DiscordMessage, 'flags'>, files: RawFile[]): AttachmentPayload[] {
+  return files.map((f, i) => {
+    const description = message.attachments?.[i]?.description;
+    return { attachment: f.data as Buffer, name: f.name, ...(description ? { description } : {}) };
+  });
+}
+
 /** discord.js options from a rendered payload (discord.js spells allowed_mentions its own way). */
-function toReplyOptions(message: DiscordMessage): InteractionReplyOptions {
+function toReplyOptions(message: DiscordMessage, files: RawFile[] = []): InteractionReplyOptions {
   return {
     embeds: message.embeds,
+    ...(message.components ? { components: message.components } : {}),
     allowedMentions: { parse: [] },
+    ...(files.length ? { files: toFiles(message, files) } : {}),
     ...(message.flags !== undefined ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+/** An edit of a message: embeds and buttons (always sent, so a last page drops the ones it lost). */
+function toEditOptions(message: Omit<DiscordMessage, 'flags'>, files: RawFile[] = []) {
+  return {
+    embeds: message.embeds,
+    components: message.components ?? [],
+    allowedMentions: { parse: [] },
+    ...(files.length ? { files: toFiles(message, files) } : {}),
   };
 }
 
@@ -89,9 +117,9 @@ function responderFor(interaction: RepliableInteraction): InteractionResponder {
       replied: interaction.replied,
       deferredPrivately: interaction.ephemeral === true,
     }),
-    reply: (message) => interaction.reply(toReplyOptions(message)),
-    edit: (message) => interaction.editReply({ embeds: message.embeds, allowedMentions: { parse: [] } }),
-    followUp: (message) => interaction.followUp(toReplyOptions(message)),
+    reply: (message, files) => interaction.reply(toReplyOptions(message, files)),
+    edit: (message, files) => interaction.editReply(toEditOptions(message, files)),
+    followUp: (message, files) => interaction.followUp(toReplyOptions(message, files)),
     deleteOriginal: () => interaction.deleteReply(),
   };
 }
@@ -99,6 +127,29 @@ function responderFor(interaction: RepliableInteraction): InteractionResponder {
 /** Builds the interaction handler: the gateway adapter's single error boundary. */
 export function gatewayInteractionHandler(deps: DiscordDeps): (interaction: Interaction) => Promise<void> {
   const log = deps.logger;
+  const limiter = deps.pressLimiter ?? new PressLimiter();
+
+  /** A button press: UPDATE_MESSAGE for paging, a new message otherwise (see press.ts). */
+  async function onPress(interaction: ButtonInteraction): Promise<void> {
+    const call = {
+      customId: interaction.customId,
+      place: {
+        channelId: interaction.channelId,
+        userId: interaction.user.id,
+        permissions: interaction.memberPermissions?.bitfield ?? null,
+        inGuild: interaction.inGuild(),
+      },
+    };
+    await answerDiscordPress(deps, limiter, call, {
+      respond: (callback) =>
+        callback.type === UPDATE_MESSAGE
+          ? interaction.update(toEditOptions(callback.data))
+          : interaction.reply(toReplyOptions(callback.data)),
+      deferUpdate: () => interaction.deferUpdate(),
+      editOriginal: (message) => interaction.editReply(toEditOptions(message)),
+      followUp: (message) => interaction.followUp(toReplyOptions(message)),
+    });
+  }
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const call = {
@@ -126,9 +177,14 @@ export function gatewayInteractionHandler(deps: DiscordDeps): (interaction: Inte
     try {
       if (interaction.isChatInputCommand()) await onCommand(interaction);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      else if (interaction.isButton()) await onPress(interaction);
       else return;
       log.debug(
-        { interactionId: interaction.id, command: interaction.commandName, ms: performance.now() - started },
+        {
+          interactionId: interaction.id,
+          command: 'commandName' in interaction ? interaction.commandName : null,
+          ms: performance.now() - started,
+        },
         'discord: interaction answered',
       );
     } catch (err) {
@@ -137,6 +193,11 @@ export function gatewayInteractionHandler(deps: DiscordDeps): (interaction: Inte
       try {
         if (interaction.isAutocomplete()) {
           if (!interaction.responded) await interaction.respond([]);
+        } else if (interaction.isButton()) {
+          // The pressed message is the asker's answer: never delete it, say it privately.
+          const options = toReplyOptions(renderDiscordMessage(internalErrorReply()));
+          if (interaction.deferred || interaction.replied) await interaction.followUp(options);
+          else await interaction.reply(options);
         } else if (interaction.isRepliable()) {
           await deliverReply(responderFor(interaction), internalErrorReply());
         }
@@ -159,6 +220,8 @@ export async function startDiscordGateway(
   if (!token) throw new ConfigError('DISCORD_TOKEN', 'must be set to connect to the Discord gateway');
   const log = logger.child({ component: 'discord' });
   const deps: DiscordDeps = { ...options, logger: log };
+  // Unreachable host or refused token: one clear line now, not retries and a READY timeout later.
+  await checkDiscordToken(config);
 
   const client: Client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -194,7 +257,12 @@ export async function startDiscordGateway(
   const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
   const ready = new Promise<Client<true>>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`discord: no READY within ${readyTimeoutMs} ms`)),
+      () =>
+        reject(
+          new PlatformError(
+            `discord: the gateway sent no READY within ${Math.round(readyTimeoutMs / 1000)} s: check the network (websockets to the gateway URL)`,
+          ),
+        ),
       readyTimeoutMs,
     );
     client.once(Events.ClientReady, (c) => {
@@ -207,6 +275,8 @@ export async function startDiscordGateway(
     await ready;
   } catch (err) {
     await client.destroy();
+    if ((err as { code?: string }).code === 'TokenInvalid')
+      throw refused('discord', config.discord.apiUrl, 'DISCORD_TOKEN', 'not a valid token');
     throw err;
   }
   const readyClient = client as Client<true>;

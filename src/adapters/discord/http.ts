@@ -9,21 +9,25 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { REST, Routes } from 'discord.js';
 import { type Config, ConfigError } from '../../config.js';
+import { PressLimiter } from '../../core/press-limit.js';
 import { internalErrorReply } from '../../core/reply.js';
 import { serveHealth } from '../health.js';
 import { RecentKeys } from '../recent-keys.js';
 import { requestPath } from '../request-path.js';
+import { editInCard, withoutCardImage } from './card-file.js';
 import {
   answerCommand,
   autocompleteChoices,
   type DiscordDeps,
   deliverReply,
+  type InteractionPlace,
   type InteractionResponder,
   type InteractionState,
   parsePermissions,
   type RawInteractionOption,
 } from './interaction.js';
-import { EPHEMERAL_FLAG, renderDiscordMessage } from './render.js';
+import { answerDiscordPress, DEFERRED_UPDATE_MESSAGE, MESSAGE_COMPONENT } from './press.js';
+import { type DiscordMessage, EPHEMERAL_FLAG, renderDiscordMessage } from './render.js';
 
 /** The path Discord's "Interactions Endpoint URL" must point at. */
 export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
@@ -127,7 +131,7 @@ interface RawInteraction {
   channel?: { id?: unknown };
   member?: { permissions?: unknown; user?: { id?: unknown } };
   user?: { id?: unknown };
-  data?: { name?: unknown; options?: RawInteractionOption[] };
+  data?: { name?: unknown; options?: RawInteractionOption[]; custom_id?: unknown };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -197,6 +201,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
+/** Where an interaction happened and who used it, from the raw body. */
+function placeOf(interaction: RawInteraction): InteractionPlace {
+  return {
+    channelId: str(interaction.channel_id) ?? str(interaction.channel?.id),
+    userId: str(interaction.member?.user?.id) ?? str(interaction.user?.id),
+    permissions: parsePermissions(interaction.member?.permissions),
+    inGuild: str(interaction.guild_id) !== null,
+  };
+}
+
 /**
  * Starts the HTTP interactions endpoint (POST /discord/interactions, GET /healthz). Needs
  * DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID; no token (follow-ups use the interaction token).
@@ -225,6 +239,7 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
       return true;
     }
   };
+  const limiter = options.pressLimiter ?? new PressLimiter();
 
   /**
    * The deferral policy's steps for one request: the first answer is the HTTP response itself,
@@ -243,20 +258,26 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
     };
     return {
       state: () => state,
-      reply: async (message) => {
+      reply: async (message, files) => {
         state.replied = true;
-        respond({ type: CHANNEL_MESSAGE, data: message });
+        respond({ type: CHANNEL_MESSAGE, data: files.length ? withoutCardImage(message) : message });
+        // A JSON response cannot carry a file: a multipart edit of @original adds the picture.
+        if (files.length === 0) return;
+        const later = editInCard(rest, webhook(), message, files, log);
+        pending.add(later);
+        void later.finally(() => pending.delete(later));
       },
-      edit: (message) => {
+      edit: (message, files) => {
         const w = webhook();
         return rest.patch(Routes.webhookMessage(w.appId, w.token, '@original'), {
           body: message,
+          files,
           auth: false,
         });
       },
-      followUp: (message) => {
+      followUp: (message, files) => {
         const w = webhook();
-        return rest.post(Routes.webhook(w.appId, w.token), { body: message, auth: false });
+        return rest.post(Routes.webhook(w.appId, w.token), { body: message, files, auth: false });
       },
       deleteOriginal: () => {
         const w = webhook();
@@ -274,16 +295,7 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
     const name = str(interaction.data?.name) ?? '';
     const state: InteractionState = { deferred: false, replied: false, deferredPrivately: false };
     const responder = responderFor(interaction, respond, state);
-    const call = {
-      name,
-      options: interaction.data?.options,
-      place: {
-        channelId: str(interaction.channel_id) ?? str(interaction.channel?.id),
-        userId: str(interaction.member?.user?.id) ?? str(interaction.user?.id),
-        permissions: parsePermissions(interaction.member?.permissions),
-        inGuild: str(interaction.guild_id) !== null,
-      },
-    };
+    const call = { name, options: interaction.data?.options, place: placeOf(interaction) };
     try {
       await answerCommand(deps, call, responder, async (privately) => {
         if (!str(interaction.token) || !(str(interaction.application_id) ?? applicationId)) {
@@ -298,6 +310,52 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
       log.error({ err, command: name, interactionId: interaction.id }, 'discord: deferred command failed');
       try {
         await deliverReply(responder, internalErrorReply());
+      } catch (answerErr) {
+        log.warn({ err: answerErr, interactionId: interaction.id }, 'discord: could not report the failure');
+      }
+    }
+  }
+
+  /**
+   * A button press: answered in the HTTP response (UPDATE_MESSAGE for paging, a new message
+   * otherwise) or, when slow, acknowledged as a deferred update and finished through the webhook,
+   * where a failure is reported privately and the pressed message is left alone.
+   */
+  async function onPress(interaction: RawInteraction, respond: (body: unknown) => void): Promise<void> {
+    const token = str(interaction.token);
+    const appId = str(interaction.application_id) ?? applicationId;
+    let deferred = false;
+    const webhook = () => {
+      if (!token || !appId) throw new Error('interaction without token or application id: cannot follow up');
+      return { appId, token };
+    };
+    const followUp = (message: DiscordMessage) => {
+      const w = webhook();
+      return rest.post(Routes.webhook(w.appId, w.token), { body: message, auth: false });
+    };
+    const call = { customId: interaction.data?.custom_id, place: placeOf(interaction) };
+    try {
+      await answerDiscordPress(deps, limiter, call, {
+        respond: async (callback) => respond(callback),
+        deferUpdate: async () => {
+          webhook();
+          deferred = true;
+          respond({ type: DEFERRED_UPDATE_MESSAGE });
+        },
+        editOriginal: (message) => {
+          const w = webhook();
+          return rest.patch(Routes.webhookMessage(w.appId, w.token, '@original'), {
+            body: message,
+            auth: false,
+          });
+        },
+        followUp,
+      });
+    } catch (err) {
+      if (!deferred) throw err;
+      log.error({ err, interactionId: interaction.id }, 'discord: deferred press failed');
+      try {
+        await followUp(renderDiscordMessage(internalErrorReply()));
       } catch (answerErr) {
         log.warn({ err: answerErr, interactionId: interaction.id }, 'discord: could not report the failure');
       }
@@ -356,6 +414,9 @@ export async function startDiscordHttp(options: StartDiscordHttpOptions): Promis
           return;
         case APPLICATION_COMMAND:
           await onCommand(interaction, respond);
+          return;
+        case MESSAGE_COMPONENT:
+          await onPress(interaction, respond);
           return;
         case AUTOCOMPLETE:
           respond({

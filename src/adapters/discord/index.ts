@@ -14,4 +14,5 @@ export {
   verifyDiscordSignature,
 } from './http.js';
 export { createDiscordPoster, postOutcomeFromError } from './poster.js';
+export { checkDiscordToken } from './preflight.js';
 export { type DiscordMessage, renderDiscordMessage } from './render.js';

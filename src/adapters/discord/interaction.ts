@@ -5,14 +5,18 @@
  * stays in gateway.ts and http.ts.
  */
 
+import type { RawFile } from 'discord.js';
+import type { Card } from '../../cards/index.js';
 import { type Command, type CommandArgs, type CommandContext, findCommand } from '../../core/command.js';
 import { type Choice, complete, MAX_CHOICES } from '../../core/complete.js';
 import { type Reply, userErrorReply } from '../../core/reply.js';
 import { commandContext, runCommand } from '../../core/run-command.js';
 import { echo } from '../../core/text.js';
+import { withCard } from '../cards.js';
 import { type AdapterDeps, servedCommands } from '../deps.js';
 import { within } from '../time-limit.js';
-import { type DiscordMessage, renderDiscordMessage } from './render.js';
+import { withCardFile } from './card-file.js';
+import type { DiscordMessage } from './render.js';
 
 /** How long a command may run before the adapter defers (Discord allows 3 s for the first answer). */
 export const DISCORD_DEFER_BUDGET_MS = 2000;
@@ -80,7 +84,7 @@ export function discordContext(deps: DiscordDeps, place: InteractionPlace): Comm
     place.permissions !== null
       ? (place.permissions & MANAGE_CHANNELS_BIT) === MANAGE_CHANNELS_BIT
       : !place.inGuild;
-  return commandContext(deps, {
+  const ctx = commandContext(deps, {
     platform: 'discord',
     channelId: place.channelId,
     userId: place.userId,
@@ -88,6 +92,8 @@ export function discordContext(deps: DiscordDeps, place: InteractionPlace): Comm
     timeZone: null,
     canManageChannel,
   });
+  // Buttons point only at commands this bot serves.
+  return { ...ctx, commands: servedCommands(deps) };
 }
 
 /** Permissions from an interaction's member (a decimal string on the wire); null when absent or bad. */
@@ -135,33 +141,43 @@ export function deliveryStep(state: InteractionState, answerIsPrivate: boolean):
   return 'follow-up';
 }
 
-/** The four ways a transport sends an interaction's messages (discord.js calls, or webhooks over REST). */
+/**
+ * The four ways a transport sends an interaction's messages (discord.js calls, or webhooks over
+ * REST). `files` holds the card when there is one: the message's embed already points at it.
+ */
 export interface InteractionResponder {
   state(): InteractionState;
-  reply(message: DiscordMessage): Promise<unknown>;
+  reply(message: DiscordMessage, files: RawFile[]): Promise<unknown>;
   /** Edits the deferred "thinking…" (its visibility was fixed at deferral, so no flags). */
-  edit(message: Omit<DiscordMessage, 'flags'>): Promise<unknown>;
-  followUp(message: DiscordMessage): Promise<unknown>;
+  edit(message: Omit<DiscordMessage, 'flags'>, files: RawFile[]): Promise<unknown>;
+  followUp(message: DiscordMessage, files: RawFile[]): Promise<unknown>;
   deleteOriginal(): Promise<unknown>;
 }
 
-/** Renders a reply and sends it the way the deferral policy says, whatever the transport. */
-export async function deliverReply(responder: InteractionResponder, reply: Reply): Promise<void> {
-  const message = renderDiscordMessage(reply);
+/**
+ * Renders a reply (with its card, if any) and sends it the way the deferral policy says,
+ * whatever the transport.
+ */
+export async function deliverReply(
+  responder: InteractionResponder,
+  reply: Reply,
+  card: Card | null = null,
+): Promise<void> {
+  const { message, files } = withCardFile({ reply, card });
   switch (deliveryStep(responder.state(), message.flags !== undefined)) {
     case 'reply':
-      await responder.reply(message);
+      await responder.reply(message, files);
       return;
     case 'edit': {
       const { flags: _fixedAtDeferral, ...edit } = message;
-      await responder.edit(edit);
+      await responder.edit(edit, files);
       return;
     }
     case 'follow-up':
-      await responder.followUp(message);
+      await responder.followUp(message, files);
       return;
     case 'follow-up-then-delete':
-      await responder.followUp(message);
+      await responder.followUp(message, files);
       await responder.deleteOriginal();
       return;
   }
@@ -193,15 +209,16 @@ export async function answerCommand(
   // Settings commands answer privately, so their "thinking…" is private too.
   const privately = command.managesChannel === true;
   if (command.slow) await defer(privately);
-  const running = runCommand(
-    command,
-    discordContext(deps, call.place),
-    argsFromOptions(command, call.options),
+  // The card is drawn inside the budget too: the answer is the text and its picture together.
+  const running = withCard(
+    runCommand(command, discordContext(deps, call.place), argsFromOptions(command, call.options)),
+    deps.cards,
   );
   if (!responder.state().deferred) {
     // A command that turns out slow still gets its answer: defer before Discord's 3 s run out.
     const quick = await within(running, deps.deferBudgetMs ?? DISCORD_DEFER_BUDGET_MS);
     if (!quick.done) await defer(privately);
   }
-  await deliverReply(responder, await running);
+  const answer = await running;
+  await deliverReply(responder, answer.reply, answer.card);
 }

@@ -7,6 +7,8 @@ import { type Config, ConfigError } from '../../config.js';
 import type { ChannelPoster, PostOutcome } from '../../core/platform.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
+import { type CardMaker, withCard } from '../cards.js';
+import { withCardFile } from './card-file.js';
 import { type DiscordMessage, renderDiscordMessage } from './render.js';
 
 /** JSON error codes after which posting to this channel will not work until someone acts. */
@@ -72,9 +74,16 @@ export function channelMessageBody(reply: Reply): Omit<DiscordMessage, 'flags'> 
 }
 
 /** A ChannelPoster for Discord channels (works in gateway and HTTP-interactions modes alike). */
-export function createDiscordPoster(options: { config: Config; logger: Logger; rest?: REST }): ChannelPoster {
+export function createDiscordPoster(options: {
+  config: Config;
+  logger: Logger;
+  rest?: REST;
+  /** Scheduled posts carry the card of their headline event when set. */
+  cards?: CardMaker | null;
+}): ChannelPoster {
   const rest = options.rest ?? createPosterRest(options.config);
   const log = options.logger;
+  const cards = options.cards ?? null;
   return {
     platform: 'discord',
     async post(channelId, reply, options): Promise<PostOutcome> {
@@ -83,8 +92,11 @@ export function createDiscordPoster(options: { config: Config; logger: Logger; r
       // few minutes) instead of creating a second one: a post retried after a crash shows once.
       const dedupe = options?.idempotencyKey ? { nonce: options.idempotencyKey, enforce_nonce: true } : {};
       try {
+        const { message: payload, files } = withCardFile(await withCard(Promise.resolve(reply), cards));
+        const { flags: _ephemeralOnlyInInteractions, ...body } = payload;
         const message = (await rest.post(Routes.channelMessages(channelId), {
-          body: { ...channelMessageBody(reply), ...dedupe },
+          body: { ...body, ...dedupe },
+          files,
         })) as { id?: unknown };
         if (typeof message?.id !== 'string') {
           log.warn({ channelId }, 'discord: message created without an id');

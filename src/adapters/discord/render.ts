@@ -5,6 +5,7 @@
  */
 import { citation, graphemes, isPrivate, medalEmoji, truncate } from '../../core/presentation.js';
 import type { Reply, ReplyResult, ReplySource, ReplyTone } from '../../core/reply.js';
+import { type DiscordActionRow, pageNote, renderDiscordComponents } from './components.js';
 
 /** Longest message `content`. */
 export const DISCORD_MAX_CONTENT = 2000;
@@ -49,6 +50,16 @@ export interface DiscordEmbed {
   color: number;
   fields?: DiscordEmbedField[];
   footer?: { text: string };
+  /** The card, uploaded with the message: `attachment://card.png`. */
+  image?: { url: string };
+}
+
+/** An uploaded file's metadata in a message payload (its bytes go in the multipart part files[id]). */
+export interface DiscordAttachment {
+  /** Index of the file in the upload, as a snowflake string ("0" for files[0]). */
+  id: string;
+  filename: string;
+  description?: string;
 }
 
 /** A message payload as Discord's REST API takes it (interaction callback `data`, webhook, channel message). */
@@ -57,6 +68,10 @@ export interface DiscordMessage {
   embeds: DiscordEmbed[];
   allowed_mentions: { parse: [] };
   flags?: number;
+  /** Buttons, when the reply has any (see components.ts). */
+  components?: DiscordActionRow[];
+  /** The card's file, uploaded with the message (multipart files[0]). */
+  attachments?: DiscordAttachment[];
 }
 
 const ELLIPSIS = '…';
@@ -129,12 +144,13 @@ export function shortDate(iso: string): string {
 }
 
 function resultLine(r: ReplyResult, md: (text: string) => string): string {
-  const icon = medalEmoji(r.place) ?? `${r.place}\\.`;
+  const icon = medalEmoji(r.place) ?? (r.place === null ? md(r.status ?? '–') : `${r.place}\\.`);
   const country = r.country ? ` (${md(r.country)})` : '';
   const mark = r.mark ? ` — ${md(r.mark)}` : '';
   // Record codes come from a fixed list, so they can sit in code spans unescaped.
   const badges = r.records.map((code) => ` \`${code}\``).join('');
-  return `${icon} **${md(r.athlete)}**${country}${mark}${badges}`;
+  const detail = r.detail ? ` · ${md(r.detail)}` : '';
+  return `${icon} **${md(r.athlete)}**${country}${mark}${badges}${detail}`;
 }
 
 function sourceText(s: ReplySource): string {
@@ -205,7 +221,11 @@ export function renderDiscordEmbed(reply: Reply): DiscordEmbed {
   const title = fitText(reply.title, DISCORD_MAX_TITLE) || EMPTY;
   let left = DISCORD_MAX_EMBED_TOTAL - title.length;
   // Footers show text as is (no markdown), so they are cut but not escaped.
-  const footer = truncate(footerText(reply.sources), DISCORD_MAX_FOOTER, ELLIPSIS);
+  const footer = truncate(
+    [pageNote(reply), footerText(reply.sources)].filter((t) => t !== '').join(' · '),
+    DISCORD_MAX_FOOTER,
+    ELLIPSIS,
+  );
   left -= footer.length;
   const room = Math.min(DISCORD_MAX_DESCRIPTION, left);
   const description = fitDescription(descriptionBlocks(reply, room), room);
@@ -233,6 +253,8 @@ export function renderDiscordEmbed(reply: Reply): DiscordEmbed {
 export function renderDiscordMessage(reply: Reply): DiscordMessage {
   const message: DiscordMessage = { embeds: [renderDiscordEmbed(reply)], allowed_mentions: { parse: [] } };
   if (isPrivate(reply)) message.flags = EPHEMERAL_FLAG;
+  const components = renderDiscordComponents(reply);
+  if (components.length) message.components = components;
   return message;
 }
 
@@ -244,4 +266,21 @@ export function embedLength(embed: DiscordEmbed): number {
     (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0) +
     (embed.footer?.text.length ?? 0)
   );
+}
+
+/** Alt text longer than this is cut (Discord's limit for an attachment description). */
+export const DISCORD_ATTACHMENT_DESCRIPTION_MAX = 1024;
+
+/**
+ * The message with its card: the embed shows the uploaded file (attachment://) as its image, and
+ * the text embed stays as it is, for screen readers and search.
+ */
+export function withCardImage(message: DiscordMessage, filename: string, alt: string): DiscordMessage {
+  const [first, ...rest] = message.embeds;
+  if (!first) return message;
+  return {
+    ...message,
+    embeds: [{ ...first, image: { url: `attachment://${filename}` } }, ...rest],
+    attachments: [{ id: '0', filename, description: alt.slice(0, DISCORD_ATTACHMENT_DESCRIPTION_MAX) }],
+  };
 }

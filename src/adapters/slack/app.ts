@@ -10,7 +10,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type SlashCommand, SocketModeReceiver } from '@slack/bolt';
 import { type Config, ConfigError } from '../../config.js';
+import { takeCursor } from '../../core/actions.js';
 import { type Command, findCommand } from '../../core/command.js';
+import { PlatformError } from '../../core/errors.js';
 import { parseArgs } from '../../core/parse.js';
 import type { ChannelPoster } from '../../core/platform.js';
 import { internalErrorReply, type Reply, userErrorReply } from '../../core/reply.js';
@@ -20,12 +22,17 @@ import { echo } from '../../core/text.js';
 import type { Logger } from '../../logger.js';
 import { type AdapterDeps, servedCommands } from '../deps.js';
 import { HEALTH_PATH, serveHealth } from '../health.js';
+import { hostOf, networkCode, refused, unreachable } from '../reachability.js';
 import { RecentKeys } from '../recent-keys.js';
 import { requestPath } from '../request-path.js';
 import { within } from '../time-limit.js';
+import { SLACK_ACTION_PATTERN } from './actions.js';
 import { boltLogger } from './bolt-logger.js';
+import { type SlackCards, slackCards } from './card-delivery.js';
+import type { FilesUploadClient } from './cards.js';
 import { SLACK_EVENTS_PATH } from './manifest.js';
 import { createSlackPoster } from './poster.js';
+import { type SlackPressEvent, slackPressHandler } from './press.js';
 import { renderSlackMessage } from './render.js';
 import { guardSlackRequest, refuse } from './request-guard.js';
 
@@ -83,7 +90,7 @@ interface CommandEvent {
   command: SlashCommand;
   ack: (response?: object) => Promise<void>;
   respond: (message: object) => Promise<unknown>;
-  client: { users: { info(args: { user: string }): Promise<{ user?: UserInfo }> } };
+  client: { users: { info(args: { user: string }): Promise<{ user?: UserInfo }> } } & FilesUploadClient;
   context: { retryNum?: number };
 }
 
@@ -104,7 +111,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   if (!slack.botToken)
     throw new ConfigError('SLACK_BOT_TOKEN', 'must be set to start the Slack app (an xoxb- token)');
   const log = logger.child({ component: 'slack' });
-  const bolt = boltLogger(logger);
+  let starting = true;
+  const bolt = boltLogger(logger, () => starting);
   // The scheduler owns retries (with Retry-After), so the client never sleeps or retries on its own.
   const clientOptions = {
     slackApiUrl: slack.apiUrl,
@@ -145,18 +153,32 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     convoStore: false,
     deferInitialization: true,
   });
-  const handle = commandHandler(options, log);
+  const cards = slackCards(options, log);
+  const handle = commandHandler(options, log, cards);
   app.command(/^\/.+/, (args) => handle(args as unknown as CommandEvent));
+  // Every Podium button (action_id podium-press-N) goes to one press listener.
+  const press = slackPressHandler(options, log);
+  app.action(SLACK_ACTION_PATTERN, (args) => press(args as unknown as SlackPressEvent));
   // Errors are answered inside commandHandler; anything reaching Bolt's handler is only logged.
   app.error(async (err) => {
     log.error({ err }, 'slack: error outside the command boundary');
   });
 
-  await app.init();
-  const poster = createSlackPoster(app.client as unknown as Parameters<typeof createSlackPoster>[0], log);
+  // auth.test with the bot token: an unreachable host or a refused token fails here, in one line.
+  await app.init().catch((err: unknown) => {
+    throw slackStartupError(err, slack.apiUrl, 'SLACK_BOT_TOKEN');
+  });
+  const poster = createSlackPoster(
+    app.client as unknown as Parameters<typeof createSlackPoster>[0],
+    log,
+    cards,
+  );
 
   if (receiver instanceof SocketModeReceiver) {
-    await app.start();
+    await app.start().catch((err: unknown) => {
+      throw slackStartupError(err, slack.apiUrl, 'SLACK_APP_TOKEN');
+    });
+    starting = false;
     log.info('slack: connected in Socket Mode');
     const socket = receiver;
     return {
@@ -169,6 +191,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       },
     };
   }
+  starting = false;
   const http = receiver;
   const handleRequest = (req: IncomingMessage, res: ServerResponse): boolean => {
     const path = requestPath(req);
@@ -241,11 +264,31 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
 }
 
 /**
+ * A Web API failure at start-up as one line: the host it could not reach, or the token it refused
+ * (Bolt may wrap the client's error in its own, with the original inside).
+ */
+export function slackStartupError(err: unknown, apiUrl: string, tokenVariable: string): Error {
+  const inner = (err as { original?: unknown }).original ?? err;
+  const platform = (e: unknown) =>
+    (e as { code?: string; data?: { error?: string } }).code === 'slack_webapi_platform_error'
+      ? ((e as { data?: { error?: string } }).data?.error ?? 'refused')
+      : null;
+  const reason = platform(err) ?? platform(inner);
+  if (reason) return refused('slack', apiUrl, tokenVariable, reason);
+  const status = (inner as { statusCode?: number }).statusCode;
+  if ((inner as { code?: string }).code === 'slack_webapi_http_error' && status)
+    return new PlatformError(`slack: ${hostOf(apiUrl)} answered HTTP ${status}: check SLACK_API_URL`);
+  if (networkCode(err) || (err as { code?: string }).code === 'slack_webapi_request_error')
+    return unreachable('slack', apiUrl, 'SLACK_API_URL', err);
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+/**
  * The adapter's single error boundary around one slash command: dedupes redeliveries, parses,
  * checks permissions, runs, answers in the ack (quick) or through response_url (slow or late). Any
  * throw becomes the ephemeral internal-error reply, logged with its stack and never shown.
  */
-function commandHandler(options: StartSlackOptions, log: Logger) {
+function commandHandler(options: StartSlackOptions, log: Logger, cards: SlackCards) {
   const commands = servedCommands(options);
   const seen = new RecentKeys(SLACK_DEDUPE_TTL_MS, DEDUPE_MAX_KEYS);
   // A retry may reach another instance behind the load balancer; the shared check catches it. If
@@ -266,7 +309,7 @@ function commandHandler(options: StartSlackOptions, log: Logger) {
     let acked = false;
     const ack = async (reply?: Reply) => {
       acked = true;
-      await event.ack(reply ? renderSlackMessage(reply) : undefined);
+      await event.ack(reply ? cards.present(reply) : undefined);
     };
     const meta = {
       command: payload.command,
@@ -301,16 +344,19 @@ function commandHandler(options: StartSlackOptions, log: Logger) {
         if (quick.done) {
           await ack(quick.value);
           log.debug({ ...meta, ms: Math.round(performance.now() - started) }, 'slack: answered in the ack');
+          await cards.upload(event.client, payload.channel_id, quick.value);
           return;
         }
         log.warn(meta, 'slack: answer is late; acknowledging and answering through response_url');
         await ack();
       }
-      await event.respond(renderSlackMessage(await work));
+      const reply = await work;
+      await event.respond(cards.present(reply));
       log.debug(
         { ...meta, ms: Math.round(performance.now() - started) },
         'slack: answered through response_url',
       );
+      await cards.upload(event.client, payload.channel_id, reply);
     } catch (err) {
       log.error({ err, ...meta, text: payload.text?.slice(0, 200) }, 'slack: command failed');
       try {
@@ -330,7 +376,9 @@ async function answer(
   options: StartSlackOptions,
   log: Logger,
 ): Promise<Reply> {
-  const parsed = parseArgs(command, payload.text ?? '', options.kb);
+  // A typed "page:N" asks for the page a button would.
+  const { line: text, cursor } = takeCursor(payload.text ?? '');
+  const parsed = parseArgs(command, text, options.kb);
   if (!parsed.ok) {
     // Refused before reaching runCommand (which counts the rest): count it here.
     telemetry().answer(command.name, 'slack', 'rejected', 0);
@@ -354,7 +402,9 @@ async function answer(
     timeZone,
     canManageChannel,
   });
-  return runCommand(command, ctx, parsed.args);
+  // Buttons point only at commands this app serves.
+  const full = { ...ctx, commands: servedCommands(options) };
+  return runCommand(command, cursor ? { ...full, cursor } : full, parsed.args);
 }
 
 async function lookUpUser(event: CommandEvent, userId: string, log: Logger): Promise<UserInfo | null> {

@@ -13,10 +13,18 @@ const FROM_PINO: Record<string, LogLevel> = {
   silent: LogLevel.ERROR,
 };
 
-/** Adapts a pino logger to Bolt's Logger interface (level changes from Bolt are ignored: config decides). */
-export function boltLogger(logger: Logger): BoltLogger {
+/**
+ * Adapts a pino logger to Bolt's Logger interface (level changes from Bolt are ignored: config
+ * decides). While `starting()` is true, Bolt's warnings and errors go to debug: a failed start-up
+ * is thrown and reported once, in one line, by startSlack's caller.
+ */
+export function boltLogger(logger: Logger, starting: () => boolean = () => false): BoltLogger {
   let child = logger.child({ component: 'slack' });
-  const write = (level: 'debug' | 'info' | 'warn' | 'error', msg: unknown[]) => {
+  const write = (wanted: 'debug' | 'info' | 'warn' | 'error', msg: unknown[]) => {
+    // The Web API client warns of every failed request, then throws it to the caller, which reports
+    // it (start-up in one line, the poster with its outcome): the warning would say it twice.
+    const repeated = wanted === 'warn' && /^http request failed/.test(String(msg[0]));
+    const level = repeated || (starting() && (wanted === 'warn' || wanted === 'error')) ? 'debug' : wanted;
     // Bolt logs several debug lines per request; skip the formatting when nobody will read them.
     if (!child.isLevelEnabled(level)) return;
     const err = msg.find((m): m is Error => m instanceof Error);

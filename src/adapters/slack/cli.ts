@@ -47,7 +47,12 @@ export async function runSlackCli(argv: string[], deps: SlackCliDeps): Promise<n
   if (values.url && !/^https?:\/\/[^\s]+$/.test(values.url)) {
     throw new UsageError('--url must be an http(s) URL, e.g. https://podium.example.org');
   }
-  const manifest = slackManifest(commands, { mode, ...(values.url ? { requestUrl: values.url } : {}) });
+  const { enabled, publicUrl } = deps.config.images;
+  const manifest = slackManifest(commands, {
+    mode,
+    ...(values.url ? { requestUrl: values.url } : {}),
+    uploadsCards: enabled && !publicUrl,
+  });
   deps.io.stdout(formatSlackManifest(manifest, format));
   return 0;
 }

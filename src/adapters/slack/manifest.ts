@@ -52,6 +52,11 @@ export interface SlackManifestOptions {
   requestUrl?: string;
   /** App and bot name shown in Slack. */
   name?: string;
+  /**
+   * Cards are uploaded with files.uploadV2 (PODIUM_IMAGES on and no PODIUM_PUBLIC_URL), which
+   * needs files:write. Image blocks pointing at PODIUM_PUBLIC_URL need no scope.
+   */
+  uploadsCards?: boolean;
 }
 
 /** The subset of Slack's manifest (schema 1.x) that Podium fills in. */
@@ -75,6 +80,8 @@ export interface SlackManifest {
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
+    /** Button presses (block_actions): to /slack/events in HTTP mode, over the socket otherwise. */
+    interactivity: { is_enabled: true; request_url?: string };
     org_deploy_enabled: boolean;
     socket_mode_enabled: boolean;
     token_rotation_enabled: boolean;
@@ -97,11 +104,12 @@ export function usageHint(command: Command): string | undefined {
  * Bot scopes the commands need. `commands` for slash commands; `chat:write` for scheduled posts;
  * `chat:write.public` so a public channel that ran /subscribe gets its posts without inviting the bot
  * (private channels still need `/invite`); `users:read` to tell workspace admins apart for commands
- * that change a channel's settings.
+ * that change a channel's settings; `files:write` only when cards are uploaded (no public URL).
  */
-export function botScopes(commands: readonly Command[]): string[] {
+export function botScopes(commands: readonly Command[], uploadsCards = false): string[] {
   const scopes = ['commands', 'chat:write', 'chat:write.public'];
   if (commands.some((c) => c.managesChannel)) scopes.push('users:read');
+  if (uploadsCards) scopes.push('files:write');
   return scopes;
 }
 
@@ -156,8 +164,9 @@ export function slackManifest(commands: readonly Command[], options: SlackManife
       bot_user: { display_name: name, always_online: true },
       slash_commands: slash,
     },
-    oauth_config: { scopes: { bot: botScopes(commands) } },
+    oauth_config: { scopes: { bot: botScopes(commands, options.uploadsCards === true) } },
     settings: {
+      interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: options.mode === 'socket',
       token_rotation_enabled: false,

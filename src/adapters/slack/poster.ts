@@ -5,6 +5,8 @@
 import type { ChannelPoster, PostOutcome } from '../../core/platform.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../logger.js';
+import type { SlackCards } from './card-delivery.js';
+import type { FilesUploadClient } from './cards.js';
 import { renderSlackBlocks } from './render.js';
 
 /** Web API errors after which posting to this channel will not work until someone acts. */
@@ -82,11 +84,15 @@ export function postOutcomeFromError(err: unknown): PostOutcome {
  * A ChannelPoster over chat.postMessage. The client must not retry on its own (retries: 0) and must
  * reject rate-limited calls, so a 429 becomes `retry` with Slack's Retry-After instead of a silent sleep.
  */
-export function createSlackPoster(client: ChatPostMessageClient, logger: Logger): ChannelPoster {
+export function createSlackPoster(
+  client: ChatPostMessageClient,
+  logger: Logger,
+  cards?: SlackCards,
+): ChannelPoster {
   return {
     platform: 'slack',
     async post(channelId: string, reply: Reply): Promise<PostOutcome> {
-      const { blocks, text } = renderSlackBlocks(reply);
+      const { blocks, text } = cards ? cards.presentBlocks(reply) : renderSlackBlocks(reply);
       try {
         const res = await client.chat.postMessage({
           channel: channelId,
@@ -99,6 +105,9 @@ export function createSlackPoster(client: ChatPostMessageClient, logger: Logger)
           logger.warn({ channelId }, 'slack chat.postMessage answered without a ts');
           return { kind: 'retry', retryAfterMs: SLACK_OTHER_ERROR_RETRY_MS, reason: 'no_ts' };
         }
+        // The post is made: a card that cannot be uploaded is logged, never a reason to post again.
+        if (cards && 'files' in client)
+          await cards.upload(client as FilesUploadClient & ChatPostMessageClient, channelId, reply);
         return { kind: 'sent', messageId: res.ts };
       } catch (err) {
         const outcome = postOutcomeFromError(err);

@@ -11,6 +11,7 @@ import {
   plainResultLine,
 } from '../../core/presentation.js';
 import type { Reply, ReplyResult, ReplySource } from '../../core/reply.js';
+import { renderSlackActions, type SlackActionsBlock } from './actions.js';
 
 /** Most blocks in one message. */
 export const SLACK_MAX_BLOCKS = 50;
@@ -41,7 +42,8 @@ export type SlackBlock =
   | { type: 'header'; text: SlackText & { type: 'plain_text' } }
   | { type: 'section'; text: SlackText; fields?: undefined }
   | { type: 'section'; fields: SlackText[]; text?: undefined }
-  | { type: 'context'; elements: SlackText[] };
+  | { type: 'context'; elements: SlackText[] }
+  | SlackActionsBlock;
 
 /** A rendered message: blocks plus the fallback text Slack shows in notifications and old clients. */
 export interface SlackMessage {
@@ -96,10 +98,11 @@ function fitFormatted(text: string, max: number): string {
 
 /** One result line in mrkdwn: medal or place, athlete, country, mark, record badges. */
 export function resultLine(result: ReplyResult): string {
-  let line = `${placeLabel(result.place)} *${escapeSlack(result.athlete)}*`;
+  let line = `${escapeSlack(placeLabel(result.place, result.status))} *${escapeSlack(result.athlete)}*`;
   if (result.country) line += ` (${escapeSlack(result.country)})`;
   if (result.mark) line += ` — ${escapeSlack(result.mark)}`;
   if (result.records.length > 0) line += ` ${result.records.map((r) => `\`${r}\``).join(' ')}`;
+  if (result.detail) line += ` · ${escapeSlack(result.detail)}`;
   return line;
 }
 
@@ -175,6 +178,14 @@ export function renderSlackBlocks(reply: Reply): SlackMessage {
   }
 
   const tail: SlackBlock[] = [];
+  const actions = renderSlackActions(reply);
+  if (actions) tail.push(actions);
+  if (reply.page && reply.page.count > 1) {
+    tail.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `Page ${reply.page.index} of ${reply.page.count}` }],
+    });
+  }
   if (reply.sources.length > 0) {
     const shown = reply.sources.slice(0, SLACK_MAX_CONTEXT_ELEMENTS);
     const elements: SlackText[] = shown.map((s) => ({

@@ -63,14 +63,24 @@ export function checkSlackHeaders(
   return null;
 }
 
-/** The payload kinds this app serves: slash commands, and Slack's URL and SSL checks. */
+/** The payload kinds this app serves: slash commands, button presses, and Slack's URL and SSL checks. */
 function servedPayload(req: IncomingMessage, body: Buffer): Refusal | null {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim();
   const text = body.toString('utf8');
   if (type === 'application/x-www-form-urlencoded') {
     const form = parse(text);
     if (typeof form.command === 'string' && form.command.startsWith('/')) return null;
-    return { status: 400, reason: 'not a slash command' };
+    // Button presses arrive as a form with one JSON `payload` field.
+    if (typeof form.payload === 'string') {
+      try {
+        const payload = JSON.parse(form.payload) as { type?: unknown } | null;
+        if (payload?.type === 'block_actions') return null;
+      } catch {
+        return { status: 400, reason: 'payload is not JSON' };
+      }
+      return { status: 400, reason: 'not an interaction this app serves' };
+    }
+    return { status: 400, reason: 'not a slash command or button press' };
   }
   if (type === 'application/json') {
     try {

@@ -88,6 +88,8 @@ async function expectedAnswer(name: string, text: string) {
     channelId: 'C0CHANNEL',
     userId: 'U0USER',
     random: () => 0.5,
+    // The served commands: buttons point only at these, as the adapter's do.
+    commands: testCommands,
   });
   return renderSlackMessage(await runCommand(command, ctx, parsed.args));
 }
@@ -266,7 +268,7 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('answers an unknown command with an ephemeral hint', async () => {
-    const res = await signed('/medals', 'usa');
+    const res = await signed('/trophies', 'usa');
     expect(res.body).toMatchObject({ response_type: 'ephemeral' });
     expect((res.body as { text: string }).text).toContain('/podium');
   });

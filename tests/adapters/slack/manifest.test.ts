@@ -22,6 +22,8 @@ describe('slackManifest', () => {
   it('turns Socket Mode on and gives commands no request URL', () => {
     const m = slackManifest([base], { mode: 'socket' });
     expect(m.settings.socket_mode_enabled).toBe(true);
+    // Button presses arrive over the socket: interactivity on, no URL.
+    expect(m.settings.interactivity).toEqual({ is_enabled: true });
     expect(m.features.slash_commands).toEqual([
       {
         command: '/quote',
@@ -35,6 +37,10 @@ describe('slackManifest', () => {
   it('points every command at /slack/events in HTTP mode', () => {
     const m = slackManifest(commands, { mode: 'http', requestUrl: 'https://bot.example.org/' });
     expect(m.settings.socket_mode_enabled).toBe(false);
+    expect(m.settings.interactivity).toEqual({
+      is_enabled: true,
+      request_url: 'https://bot.example.org/slack/events',
+    });
     expect(new Set(m.features.slash_commands.map((c) => c.url))).toEqual(
       new Set(['https://bot.example.org/slack/events']),
     );

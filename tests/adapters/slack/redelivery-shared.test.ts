@@ -3,9 +3,10 @@ import { SLACK_DEDUPE_TTL_MS } from '../../../src/adapters/slack/app.js';
 import { openStore, type PodiumStore } from '../../../src/store/index.js';
 import { type SlackHarness, startSlackHarness, TEST_SIGNING_SECRET } from '../../fakes/slack/harness.js';
 import { postSlashCommand } from '../../fakes/slack/signed-request.js';
+import { redisAvailable } from '../../helpers.js';
 import { dropPrefix, freshPrefix, REDIS_URL } from '../../scheduler/helpers.js';
 
-describe('Slack redeliveries across instances sharing Redis', () => {
+describe.skipIf(!redisAvailable())('Slack redeliveries across instances sharing Redis', () => {
   let store: PodiumStore;
   let a: SlackHarness;
   let b: SlackHarness;

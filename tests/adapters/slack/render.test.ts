@@ -284,6 +284,7 @@ function textsOf(blocks: readonly SlackBlock[]): string[] {
   return blocks.flatMap((b) => {
     if (b.type === 'header') return [b.text.text];
     if (b.type === 'context') return b.elements.map((e) => e.text);
+    if (b.type === 'actions') return b.elements.map((e) => e.text.text);
     return b.fields ? b.fields.map((f) => f.text) : [b.text.text];
   });
 }

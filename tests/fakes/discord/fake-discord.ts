@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { type FormPart, parseMultipart } from '../multipart.js';
 import type { RawInteraction } from './interactions.js';
 import { snowflake } from './snowflake.js';
 
@@ -17,6 +18,10 @@ export interface RecordedCall {
   query: Record<string, string>;
   authorization: string | null;
   body: unknown;
+  /** Files of a multipart upload (payload_json is parsed into `body`); empty for JSON bodies. */
+  files: FormPart[];
+  /** The request's Content-Type. */
+  contentType: string | null;
   status: number;
   at: number;
 }
@@ -186,22 +191,33 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     };
   }
 
-  async function readBody(req: IncomingMessage): Promise<unknown> {
+  async function readBody(req: IncomingMessage): Promise<{ body: unknown; files: FormPart[] }> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    if (!text) return null;
+    const raw = Buffer.concat(chunks);
+    const type = req.headers['content-type'] ?? '';
+    if (type.startsWith('multipart/form-data')) {
+      // Discord's file uploads: the JSON payload in payload_json, each file in files[n].
+      const parts = parseMultipart(raw, type);
+      const payload = parts.find((p) => p.field === 'payload_json');
+      return {
+        body: payload ? JSON.parse(payload.data.toString('utf8')) : null,
+        files: parts.filter((p) => p.field !== 'payload_json'),
+      };
+    }
+    const text = raw.toString('utf8');
+    if (!text) return { body: null, files: [] };
     try {
-      return JSON.parse(text);
+      return { body: JSON.parse(text), files: [] };
     } catch {
-      return text;
+      return { body: text, files: [] };
     }
   }
 
   async function handleRest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', base);
     const method = (req.method ?? 'GET').toUpperCase();
-    const body = await readBody(req);
+    const { body, files } = await readBody(req);
     // discord.js percent-encodes path segments (@original → %40original).
     const pathname = decodeURIComponent(url.pathname);
     const path = pathname.startsWith(API_PREFIX) ? pathname.slice(API_PREFIX.length) : pathname;
@@ -212,6 +228,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         query: Object.fromEntries(url.searchParams),
         authorization: req.headers.authorization ?? null,
         body,
+        files,
+        contentType: req.headers['content-type'] ?? null,
         status,
         at: Date.now(),
       });

@@ -127,3 +127,48 @@ export function str(name: string, value: string): RawOption {
 export function int(name: string, value: number): RawOption {
   return { name, type: 4, value };
 }
+
+/** A message the bot sent, as Discord includes it in a component interaction (`message`). */
+export function botMessage(
+  body: { embeds?: unknown; components?: unknown; flags?: number; content?: string },
+  place: { applicationId: string; channelId?: string; id?: string },
+): Record<string, unknown> {
+  return {
+    id: place.id ?? snowflake(),
+    type: 20,
+    channel_id: place.channelId ?? '900000000000000002',
+    author: {
+      id: place.applicationId,
+      username: 'Podium',
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+      bot: true,
+    },
+    content: body.content ?? '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: body.embeds ?? [],
+    components: body.components ?? [],
+    pinned: false,
+    flags: body.flags ?? 0,
+    application_id: place.applicationId,
+    webhook_id: place.applicationId,
+  };
+}
+
+/** A button press (type 3): `customId` of a button on `message`, by the user in `place`. */
+export function componentInteraction(
+  customId: string,
+  message: Record<string, unknown>,
+  place: InteractionPlace,
+): RawInteraction {
+  const payload = base(3, { custom_id: customId, component_type: 2 }, place);
+  payload.message = message;
+  return payload;
+}

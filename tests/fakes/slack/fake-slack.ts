@@ -8,11 +8,13 @@
  * `{ envelope_id, type, payload, accepts_response_payload }`, and the client acks with
  * `{ envelope_id, payload }`.
  */
+
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { parseMultipart } from '../multipart.js';
 
 /** One recorded Web API call. */
 export interface FakeSlackCall {
@@ -40,6 +42,16 @@ export type FakeSlackFailure =
   | { kind: 'http'; status: number }
   | { kind: 'error'; error: string };
 
+/** One file posted to an upload_url (step 2 of files.uploadV2). */
+export interface FakeSlackUpload {
+  fileId: string;
+  contentType: string | null;
+  /** The file's bytes (the file part of a multipart body, or the raw body). */
+  data: Buffer;
+  /** The length announced to files.getUploadURLExternal. */
+  announcedLength: number;
+}
+
 /** A workspace member as users.info describes it. */
 export interface FakeSlackUser {
   is_admin?: boolean;
@@ -66,6 +78,10 @@ interface Waiter {
 /** The fake Slack. Start with `FakeSlack.start()`, stop with `stop()`. */
 export class FakeSlack {
   readonly calls: FakeSlackCall[] = [];
+  /** Files uploaded to the upload_url that files.getUploadURLExternal handed out. */
+  readonly uploads: FakeSlackUpload[] = [];
+  private uploadCounter = 0;
+  private readonly announced = new Map<string, number>();
   readonly responses: FakeSlackResponse[] = [];
   readonly acks: FakeSlackAck[] = [];
   /** Every message sent through chat.postMessage gets a ts from this counter. */
@@ -231,6 +247,49 @@ export class FakeSlack {
     };
   }
 
+  /**
+   * A `block_actions` payload as Slack sends it when someone presses a button (the `payload` form
+   * field in HTTP mode, an `interactive` envelope's payload in Socket Mode), with a fresh response_url.
+   */
+  blockActions(
+    button: { action_id: string; value: string; text?: { text: string } },
+    overrides: { userId?: string; channelId?: string; ephemeral?: boolean; responseUrl?: string } = {},
+  ): Record<string, unknown> {
+    const userId = overrides.userId ?? 'U0USER';
+    const channelId = overrides.channelId ?? 'C0CHANNEL';
+    this.tsCounter += 1;
+    const messageTs = `${this.tsCounter}.000300`;
+    return {
+      type: 'block_actions',
+      user: { id: userId, username: 'fan', name: 'fan', team_id: this.teamId },
+      api_app_id: 'A0PODIUM',
+      token: 'legacy-verification-token',
+      container: {
+        type: 'message',
+        message_ts: messageTs,
+        channel_id: channelId,
+        is_ephemeral: overrides.ephemeral ?? false,
+      },
+      trigger_id: `${Date.now()}.${Math.floor(Math.random() * 1e9)}.${randomUUID().replace(/-/g, '')}`,
+      team: { id: this.teamId, domain: 'podium-test' },
+      enterprise: null,
+      is_enterprise_install: false,
+      channel: { id: channelId, name: 'athletics' },
+      state: { values: {} },
+      response_url: overrides.responseUrl ?? this.responseUrl(),
+      actions: [
+        {
+          action_id: button.action_id,
+          block_id: 'podium-actions',
+          text: { type: 'plain_text', text: button.text?.text ?? 'button', emoji: true },
+          value: button.value,
+          type: 'button',
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    };
+  }
+
   /** Stops the HTTP server and closes every WebSocket. */
   async stop(): Promise<void> {
     for (const ws of this.sockets) ws.terminate();
@@ -287,7 +346,25 @@ export class FakeSlack {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${this.port}`);
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
+    const upload = /^\/upload\/(F[A-Z0-9]+)$/.exec(url.pathname);
+    if (req.method === 'POST' && upload?.[1]) {
+      const fileId = upload[1];
+      const announced = this.announced.get(fileId);
+      if (announced === undefined) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('unknown upload');
+        return;
+      }
+      const type = req.headers['content-type'] ?? null;
+      const data = type?.startsWith('multipart/form-data')
+        ? (parseMultipart(bytes, type).find((p) => p.filename !== null)?.data ?? Buffer.alloc(0))
+        : bytes;
+      this.uploads.push({ fileId, contentType: type, data, announcedLength: announced });
+      this.notify();
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${data.length}`);
+      return;
+    }
     if (req.method === 'POST' && url.pathname.startsWith('/response/')) {
       const status = this.responseFailures.shift();
       if (status !== undefined) {
@@ -364,6 +441,24 @@ export class FakeSlack {
           message: { type: 'message', text: params.text, ts, bot_id: 'B0PODIUM', blocks: params.blocks },
         };
       }
+      case 'files.getUploadURLExternal': {
+        const length = Number(params.length);
+        if (typeof params.filename !== 'string' || !Number.isInteger(length) || length <= 0)
+          return { ok: false, error: 'invalid_arguments' };
+        this.uploadCounter += 1;
+        const fileId = `F0CARD${this.uploadCounter}`;
+        this.announced.set(fileId, length);
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (typeof params.files === 'string' ? JSON.parse(params.files) : params.files) as Array<{
+          id: string;
+          title?: string;
+        }>;
+        if (!Array.isArray(files) || files.some((f) => !this.uploads.some((u) => u.fileId === f.id)))
+          return { ok: false, error: 'file_not_found' };
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '', name: 'card.png' })) };
+      }
       case 'chat.postEphemeral':
         this.tsCounter += 1;
         return { ok: true, message_ts: `${this.tsCounter}.000200` };
@@ -395,11 +490,11 @@ function json(res: ServerResponse, body: unknown): void {
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

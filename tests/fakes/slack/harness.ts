@@ -31,6 +31,8 @@ export interface HarnessOptions {
   logLevel?: string;
   /** Configure this bot token instead of the one the fake accepts. */
   botToken?: string;
+  /** More environment for loadConfig (PODIUM_PUBLIC_URL …). */
+  env?: Record<string, string>;
 }
 
 /** Starts a fake Slack and the adapter connected to it. */
@@ -47,6 +49,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     SLACK_API_URL: fake.apiUrl,
     SLACK_MODE: options.mode,
     PORT: '0',
+    ...options.env,
   };
   if (options.mode === 'http') env.SLACK_SIGNING_SECRET = TEST_SIGNING_SECRET;
   else env.SLACK_APP_TOKEN = fake.appToken;

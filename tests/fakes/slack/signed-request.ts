@@ -60,6 +60,16 @@ export function postSlashCommand(
   return send(url, 'POST', headers, rawBody);
 }
 
+/** Sends a signed interactivity POST (a button press): the payload JSON in the `payload` form field. */
+export function postInteraction(
+  url: string,
+  signingSecret: string,
+  payload: Record<string, unknown>,
+  options: SignOptions = {},
+): Promise<SlackHttpAnswer> {
+  return postSlashCommand(url, signingSecret, { payload: JSON.stringify(payload) }, options);
+}
+
 /** A plain HTTP request (for health checks and unknown routes). */
 export function send(
   url: string,
