@@ -34,6 +34,12 @@ export function mentionFacts(m: Mention, text: string, vote: Vote): void {
   const comma = after.trimStart().startsWith(',');
   const age = comma ? /^\s*,\s*(\d{2}),/u.exec(after) : null;
   if (age?.[1]) p.age = Number(age[1]);
+  // "Britain's Kathy Butler and Hayley Yelling": the country's possessive covers both names.
+  const shared =
+    /\b(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)['’]s\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s+and\s+$/u.exec(
+      before,
+    );
+  if (shared?.[1]) vote(p, countryByName(shared[1]), 2);
   const roleBefore = /\b([\p{L}-]+)\s*,?\s*$/u.exec(before);
   if (roleBefore?.[1] && ROLE_NOUNS.has(roleBefore[1].toLowerCase()))
     p.roles.add(roleBefore[1].toLowerCase());

@@ -334,3 +334,9 @@ export function subjectDemonyms(body: string): Array<{ index: number; code: stri
 /** Text ending in a close-finish verb and its object's description ("edged out Jamaican great "). */
 export const BEAT_OBJECT =
   /\b(?:edged|edges|edging|pipped|pips|pipping|nipped|outleaned|outdipped|outkicked|outsprinted)\s+(?:out\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/** "finished fourth and fifth": two places given to two subjects, in order. */
+export const ORD_PAIR = new RegExp(
+  `\\b(?:finished|came|were|placed|ended|crossed the line)\\s+(?:in\\s+)?(${ORD})\\s+and\\s+(${ORD})\\b`,
+  'giu',
+);

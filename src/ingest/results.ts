@@ -24,6 +24,7 @@ import {
   NO_MEDAL,
   ORD_AFTER_NAME,
   ORD_FOR_PLACE,
+  ORD_PAIR,
   ORD_VERB,
   ORD_WENT_TO,
   ORDINAL_WORD,
@@ -264,6 +265,16 @@ export class ResultsExtractor {
         : this.actorBefore(text, actors, clause, at(i));
       this.claimPlace(person, place, 2 * scale, /\b(?:shared?|sharing|tied|joint|dead heat)\b/iu.test(body));
       if (person) placed.add(person);
+    }
+    // "Butler and Yelling finished fourth and fifth": respectively, outweighing the nearer-name rule.
+    for (const m of ordinal ? body.matchAll(ORD_PAIR) : []) {
+      const pos = at(m.index ?? 0);
+      const [a, b] = actors.filter((x) => x.end <= pos && x.start >= clause.start && !x.possessive).slice(-2);
+      if (!a || !b || a.person === b.person || !/^\s*(?:and|&)\s*$/u.test(text.slice(a.end, b.start)))
+        continue;
+      this.claimPlace(a.person, ORDINALS.get((m[1] ?? '').toLowerCase()) ?? 0, 3.5 * scale);
+      this.claimPlace(b.person, ORDINALS.get((m[2] ?? '').toLowerCase()) ?? 0, 3.5 * scale);
+      placed.add(a.person).add(b.person);
     }
     for (const m of ordinal ? body.matchAll(ORD_VERB) : []) {
       const place = ORDINALS.get((m[1] ?? '').toLowerCase());

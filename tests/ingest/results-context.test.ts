@@ -80,6 +80,21 @@ describe('close finishes and recalled races', () => {
   });
 });
 
+describe('two subjects, two places', () => {
+  it('"Britain’s A and B finished fourth and fifth" places each and gives both the country', () => {
+    const d = draft(
+      'Nia Cole wins 8km cross country',
+      'Nia Cole of Kenya won the women’s 8km cross country race.',
+      'Britain’s Tara Voss and Lena Hurst were well beaten. Voss and Hurst finished fourth and fifth as Cole won by ten seconds.',
+    );
+    expect(rows(d).map((r) => r.slice(0, 3))).toEqual([
+      [1, 'Nia Cole', 'KEN'],
+      [4, 'Tara Voss', 'GBR'],
+      [5, 'Lena Hurst', 'GBR'],
+    ]);
+  });
+});
+
 describe('countries told through someone else', () => {
   it('a team-mate’s or a “first British woman” demonym gives the subject a country', () => {
     const mate = draft(
