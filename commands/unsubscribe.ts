@@ -1,6 +1,6 @@
 import type { Command } from '../src/core/command.js';
 import { missReply, type Reply } from '../src/core/reply.js';
-import { orUnavailable, settingsPreflight } from './settings.js';
+import { orUnavailable, settingsPreflight } from './support/settings-replies.js';
 
 /** `/unsubscribe` — turn this channel's daily "on this day" posts off. */
 export const unsubscribeCommand: Command = {

@@ -2,11 +2,11 @@
  * What the channel-settings commands (/subscribe, /unsubscribe, /subscription) share: the checks
  * they make first, the "unavailable" answer, and how they show times. Not a command itself.
  */
-import type { CommandContext } from '../src/core/command.js';
-import { isUnavailable } from '../src/core/errors.js';
-import { longDate } from '../src/core/format.js';
-import { type Reply, userErrorReply } from '../src/core/reply.js';
-import type { SubscriptionStatus, SubscriptionsPort } from '../src/core/subscriptions.js';
+import type { CommandContext } from '../../src/core/command.js';
+import { isUnavailable } from '../../src/core/errors.js';
+import { longDate } from '../../src/core/format.js';
+import { type Reply, userErrorReply } from '../../src/core/reply.js';
+import type { SubscriptionStatus, SubscriptionsPort } from '../../src/core/subscriptions.js';
 
 /** The answer when the store is missing or failing: settings commands must still answer. */
 export function settingsUnavailableReply(): Reply {
