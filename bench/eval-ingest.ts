@@ -1,7 +1,9 @@
 /**
  * `npm run eval:ingest`: scores the ingest extractor on the gold annotations in
  * tests/fixtures/ingest — the seed reports (read from ../shared/seeds) and the fictional reports —
- * prints a markdown table, and exits non-zero when a target is missed (so CI can run it).
+ * and on the real published reports in ../shared/corpus/reports (skipped with a note where that
+ * folder is absent, required under CI=true), prints markdown tables, and exits non-zero when a
+ * target is missed (so CI can run it).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type ArticleScore,
   accuracy,
+  type CorpusGold,
+  corpusGoldToDraft,
   type GoldDraft,
   prf,
   scoreDraft,
@@ -23,8 +27,21 @@ export const FIXTURES = path.resolve(here, '../tests/fixtures/ingest');
 /** Where the seed reports live (outside the project; absent in a bare checkout). */
 export const SEEDS = path.resolve(here, '../../shared/seeds');
 
-/** The targets of issue 6. */
-export const TARGETS = { seedF1: 0.95, fictionalF1: 0.9, resultFields: 0.95 } as const;
+/** Where the real reports with gold live (outside the project; absent in a bare checkout). */
+export const CORPUS = path.resolve(here, '../../shared/corpus/reports');
+
+/** The targets of issue 6 (seeds, fictional) and issue 11 (the real corpus, on per-report means). */
+export const TARGETS = {
+  seedF1: 0.95,
+  fictionalF1: 0.9,
+  resultFields: 0.95,
+  corpusF1: 0.92,
+  corpusResults: 0.9,
+  corpusEvent: 0.95,
+} as const;
+
+/** On the real corpus the event score is the main race's discipline and sex (issue 11). */
+export const CORPUS_EVENT_FIELDS = ['discipline', 'sex'] as const;
 
 /** One gold file. */
 interface GoldFile {
@@ -38,7 +55,7 @@ interface GoldFile {
 
 /** The score of one article. */
 export interface ArticleEvaluation {
-  set: 'seed' | 'fictional' | 'held-out';
+  set: 'seed' | 'fictional' | 'held-out' | 'corpus';
   name: string;
   score: ArticleScore;
 }
@@ -47,6 +64,7 @@ export interface ArticleEvaluation {
 export interface Evaluation {
   articles: ArticleEvaluation[];
   seedsFound: boolean;
+  corpusFound: boolean;
 }
 
 function goldFiles(dir: string): string[] {
@@ -79,7 +97,33 @@ export function evaluateCorpus(): Evaluation {
       });
     }
   }
-  return { articles, seedsFound };
+  const corpusFound = existsSync(CORPUS);
+  if (!corpusFound && process.env.CI) throw new Error(`CI needs the real-report corpus at ${CORPUS}`);
+  for (const file of goldFiles(CORPUS)) {
+    const gold = JSON.parse(readFileSync(file, 'utf8')) as CorpusGold;
+    const text = readFileSync(file.replace(/\.gold\.json$/u, '.txt'), 'utf8');
+    const draft = extractDraft(text, { published: gold.published });
+    articles.push({
+      set: 'corpus',
+      name: path.basename(file, '.gold.json'),
+      score: scoreDraft(draft, corpusGoldToDraft(gold), CORPUS_EVENT_FIELDS),
+    });
+  }
+  return { articles, seedsFound, corpusFound };
+}
+
+/** Per-report means (macro averages) of one set: quote P/R/F1, results and event accuracy. */
+export function setMeans(ev: Evaluation, set: ArticleEvaluation['set']) {
+  const scores = ev.articles.filter((a) => a.set === set).map((a) => a.score);
+  const mean = (f: (s: ArticleScore) => number) =>
+    scores.length === 0 ? 1 : scores.reduce((sum, s) => sum + f(s), 0) / scores.length;
+  return {
+    precision: mean((s) => prf(s.tp, s.fp, s.fn).precision),
+    recall: mean((s) => prf(s.tp, s.fp, s.fn).recall),
+    f1: mean((s) => prf(s.tp, s.fp, s.fn).f1),
+    results: mean((s) => accuracy(s.results)),
+    event: mean((s) => accuracy(s.event)),
+  };
 }
 
 const pct = (n: number) => n.toFixed(3);
@@ -110,6 +154,15 @@ export function missedTargets(ev: Evaluation): string[] {
   if (fictional.results < TARGETS.resultFields) {
     out.push(`fictional results fields ${pct(fictional.results)} < ${TARGETS.resultFields}`);
   }
+  if (ev.corpusFound) {
+    const corpus = setMeans(ev, 'corpus');
+    if (corpus.f1 < TARGETS.corpusF1)
+      out.push(`corpus mean quote F1 ${pct(corpus.f1)} < ${TARGETS.corpusF1}`);
+    if (corpus.results < TARGETS.corpusResults)
+      out.push(`corpus mean results fields ${pct(corpus.results)} < ${TARGETS.corpusResults}`);
+    if (corpus.event < TARGETS.corpusEvent)
+      out.push(`corpus mean event (discipline, sex) ${pct(corpus.event)} < ${TARGETS.corpusEvent}`);
+  }
   return out;
 }
 
@@ -131,7 +184,7 @@ export function renderEvaluation(ev: Evaluation): string {
       `${s.paragraph.correct}/${s.paragraph.total}`,
     ];
   };
-  const rows = ev.articles.map((a) => row(a.set, a.name, a.score));
+  const rows = ev.articles.filter((a) => a.set !== 'corpus').map((a) => row(a.set, a.name, a.score));
   const groups: Array<[string, ArticleEvaluation['set'][]]> = [
     ['**seeds**', ['seed']],
     ['**fictional (dev)**', ['fictional']],
@@ -164,9 +217,62 @@ export function renderEvaluation(ev: Evaluation): string {
     table(header, rows),
   ];
   if (!ev.seedsFound) lines.push('', `_Seed reports not found at ${SEEDS}; seed rows skipped._`);
+  lines.push('', ...renderCorpus(ev));
   const missed = missedTargets(ev);
   lines.push('', missed.length === 0 ? 'All targets met.' : `**Missed:** ${missed.join('; ')}`);
   return lines.join('\n');
+}
+
+/** The real-report table: per-report P/R/F1, results fields, event (discipline, sex), then the means. */
+function renderCorpus(ev: Evaluation): string[] {
+  if (!ev.corpusFound) return [`_Real-report corpus not found at ${CORPUS}; corpus rows skipped._`];
+  const corpus = ev.articles.filter((a) => a.set === 'corpus');
+  const rows = corpus.map((a) => {
+    const s = a.score;
+    const { precision, recall, f1 } = prf(s.tp, s.fp, s.fn);
+    return [
+      a.name,
+      String(s.tp + s.fn),
+      String(s.tp),
+      pct(precision),
+      pct(recall),
+      pct(f1),
+      `${pct(accuracy(s.results))} (${s.results.correct}/${s.results.total})`,
+      `${pct(accuracy(s.event))} (${s.event.correct}/${s.event.total})`,
+    ];
+  });
+  const m = setMeans(ev, 'corpus');
+  rows.push(['**mean**', '', '', pct(m.precision), pct(m.recall), pct(m.f1), pct(m.results), pct(m.event)]);
+  const total = setTotals(ev, ['corpus']);
+  rows.push([
+    '**total (micro)**',
+    String(total.score.tp + total.score.fn),
+    String(total.score.tp),
+    pct(total.precision),
+    pct(total.recall),
+    pct(total.f1),
+    pct(total.results),
+    pct(total.event),
+  ]);
+  return [
+    '### Real reports (../shared/corpus/reports)',
+    '',
+    `Targets on the per-report means: quote F1 ≥ ${TARGETS.corpusF1}, results fields ≥ ${TARGETS.corpusResults}, event (discipline, sex) ≥ ${TARGETS.corpusEvent}.`,
+    '',
+    table(
+      [
+        'report',
+        'gold quotes',
+        'right',
+        'precision',
+        'recall',
+        'F1',
+        'results fields',
+        'event (discipline, sex)',
+      ],
+      rows,
+    ),
+  ];
 }
 
 const isMain =

@@ -54,6 +54,9 @@ export function hostileInputs(): Array<[string, string]> {
       '200 KB of text before a quote',
       `${'The race went on. '.repeat(200_000 / 18)}\n\n"I won," said Ann Lee.`,
     ],
+    // One paragraph of many short attributed quotations: each quote's context must not rescan it.
+    ['100 KB paragraph of attributed quotes', `Result\n\n${'Ann Lee said: “I ran.” '.repeat(100_000 / 22)}`],
+    ['100 KB run of capitalised words', `Result\n\n${'Of The '.repeat(100_000 / 7)}won.`],
   ];
 }
 

@@ -53,8 +53,26 @@ export function prf(tp: number, fp: number, fn: number): { precision: number; re
   return { precision, recall, f1 };
 }
 
-/** Scores one predicted draft against its gold annotation. */
-export function scoreDraft(predicted: Draft, gold: GoldDraft): ArticleScore {
+/** The event fields scored by default: the citation and every event field. */
+export const ALL_EVENT_FIELDS = [
+  'title',
+  'published',
+  'discipline',
+  'sex',
+  'competition',
+  'venue',
+  'date',
+] as const;
+
+/** An event or source field that can be scored. */
+export type EventField = (typeof ALL_EVENT_FIELDS)[number];
+
+/** Scores one predicted draft against its gold annotation (`eventFields` picks the event fields scored). */
+export function scoreDraft(
+  predicted: Draft,
+  gold: GoldDraft,
+  eventFields: readonly EventField[] = ALL_EVENT_FIELDS,
+): ArticleScore {
   const misses: string[] = [];
   // Quotes: multiset match on (text, speaker).
   const key = (q: { text: string; speaker: string | null }) =>
@@ -113,9 +131,9 @@ export function scoreDraft(predicted: Draft, gold: GoldDraft): ArticleScore {
     misses.push(`extra result ${extra.place} ${extra.athlete}`);
   }
 
-  // Event and source: seven fields.
+  // Event and source: seven fields, or those asked for.
   const event: Tally = { correct: 0, total: 0 };
-  const pairs: Array<[string, unknown, unknown]> = [
+  const pairs: Array<[EventField, unknown, unknown]> = [
     ['title', predicted.source.title, gold.source.title],
     ['published', predicted.source.published, gold.source.published],
     ['discipline', predicted.event.discipline, gold.event.discipline],
@@ -125,6 +143,7 @@ export function scoreDraft(predicted: Draft, gold: GoldDraft): ArticleScore {
     ['date', predicted.event.date, gold.event.date],
   ];
   for (const [field, a, b] of pairs) {
+    if (!eventFields.includes(field)) continue;
     event.total++;
     if (a === b) event.correct++;
     else misses.push(`${field}: ${String(a)} ≠ ${String(b)}`);
@@ -154,4 +173,23 @@ export function sumScores(scores: readonly ArticleScore[]): ArticleScore {
 /** Accuracy of a tally (1 when there was nothing to score). */
 export function accuracy(t: Tally): number {
   return t.total === 0 ? 1 : t.correct / t.total;
+}
+
+/** A gold file of the real-report corpus (../shared/corpus/README.md): its own layout. */
+export interface CorpusGold {
+  published: string | null;
+  source: { title: string; outlet?: string; where?: string };
+  event: Draft['event'];
+  results: Draft['results'];
+  quotes: Array<{ speaker: string | null; text: string }>;
+}
+
+/** A corpus gold file as a GoldDraft, so one scorer serves both layouts. */
+export function corpusGoldToDraft(gold: CorpusGold): GoldDraft {
+  return {
+    source: { title: gold.source.title, published: gold.published },
+    event: gold.event,
+    results: gold.results,
+    quotes: gold.quotes.map((q) => ({ speaker: q.speaker, text: q.text })),
+  };
 }

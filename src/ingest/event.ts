@@ -16,11 +16,18 @@ const FLAT = new Set([
   50, 55, 60, 100, 110, 150, 200, 300, 400, 500, 600, 800, 1000, 1500, 2000, 3000, 5000, 10000,
 ]);
 const TRACK =
-  /(?<![\d.:,x×])(\d{1,2},\d{3}|\d{2,5})\s?(?:m|metres|meters|metre|meter)\b(?:\s+(steeplechase|hurdles|race\s?walk|walk|relay|freestyle|backstroke|breaststroke|butterfly|individual medley|medley))?/giu;
+  /(?<![\d.:,x×])(\d{1,2},\d{3}|\d{2,5})[\s-]?(?:m|metres|meters|metre|meter)\b(?:\s+(steeplechase|hurdles|hurdlers?|race\s?walk|walk|relay|freestyle|backstroke|breaststroke|butterfly|individual medley|medley))?/giu;
 const RELAY = /(?<![\d.])4\s?[x×]\s?(100|200|400)\s?m?(?:\s+(?:mixed\s+)?relay)?\b/giu;
 const ROAD = /(?<![\d.])(\d{1,3})\s?km\s+(race\s?walk|walk)\b/giu;
+// "the 6km race" in a report about a cross-country meeting.
+const KM_RACE =
+  /(?<![\d.])(\d{1,2})\s?(?:km|-kilometre|-kilometer)\s+(?:race|course|event|cross[- ]country)\b/giu;
+const CROSS_COUNTRY = /\bcross[- ]country\b|\bCross\s+(?:International|Internacional|Country)\b/iu;
+// Para-athletics sport classes: "T34 800m", "800m T34", "F46 javelin".
+const CLASS_BEFORE = /\b([TF]\d{2})\s+$/u;
+const CLASS_AFTER = /^\s+([TF]\d{2})\b/u;
 const NAMED =
-  /\b(half[- ]marathon|marathon|high jump|long jump|triple jump|pole vault|shot put|discus(?: throw)?|javelin(?: throw)?|hammer(?: throw)?|decathlon|heptathlon|pentathlon|the mile)\b/giu;
+  /\b(half[- ]marathon|marathon|high jump|long jump|triple jump|pole vault|shot put|discus(?: throw)?|javelin(?: throw)?|hammer(?: throw)?|decathlon|heptathlon|pentathlon|the mile|metric mile)\b/giu;
 
 /** Every discipline mention in a text, as canonical keys ("1500m", "400m hurdles", "pole vault"). */
 export function findDisciplines(text: string, para = 0): DisciplineHit[] {
@@ -30,9 +37,24 @@ export function findDisciplines(text: string, para = 0): DisciplineHit[] {
   for (const m of digits ? text.matchAll(TRACK) : []) {
     const n = Number((m[1] ?? '').replace(',', ''));
     if (!FLAT.has(n)) continue;
-    const kind = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ').replace('racewalk', 'race walk');
-    const key = kind ? `${n}m ${kind === 'walk' ? 'race walk' : kind}` : `${n}m`;
-    hits.push({ key, para, index: m.index ?? 0, length: m[0].length });
+    const kind = (m[2] ?? '')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace('racewalk', 'race walk')
+      .replace(/^hurdlers?$/u, 'hurdles');
+    let key = kind ? `${n}m ${kind === 'walk' ? 'race walk' : kind}` : `${n}m`;
+    const index = m.index ?? 0;
+    const cls =
+      CLASS_BEFORE.exec(text.slice(Math.max(0, index - 6), index)) ??
+      CLASS_AFTER.exec(text.slice(index + m[0].length, index + m[0].length + 6));
+    if (cls?.[1] && !kind) key = `${n}m ${cls[1]}`;
+    hits.push({ key, para, index, length: m[0].length });
+  }
+  if (digits && /km|kilomet/u.test(lower)) {
+    for (const m of text.matchAll(KM_RACE)) {
+      const key = /cross/iu.test(m[0]) ? `${m[1]}km cross country` : `${m[1]}km`;
+      hits.push({ key, para, index: m.index ?? 0, length: m[0].length });
+    }
   }
   for (const m of digits && /\d\s?[x×]\s?\d/u.test(lower) ? text.matchAll(RELAY) : []) {
     hits.push({ key: `4x${m[1]}m relay`, para, index: m.index ?? 0, length: m[0].length });
@@ -46,6 +68,7 @@ export function findDisciplines(text: string, para = 0): DisciplineHit[] {
   for (const m of named ? text.matchAll(NAMED) : []) {
     let key = (m[1] ?? '').toLowerCase().replace('-', ' ');
     if (key === 'the mile') key = 'mile';
+    if (key === 'metric mile') key = '1500m';
     // Same keys as the knowledge base: "discus throw", "hammer throw", "javelin throw".
     if (/^(?:discus|hammer|javelin)$/u.test(key)) key = `${key} throw`;
     hits.push({ key, para, index: m.index ?? 0, length: m[0].length });
@@ -267,35 +290,53 @@ function findDate(doc: Doc, published: string | null): string | null {
   return null;
 }
 
-/** Discipline and sex, scoring headline mentions and "men's"/"women's" prefixes higher. */
+/** How many body paragraphs after the headline make the lede that names the main race. */
+const LEDE_PARAGRAPHS = 3;
+
+/**
+ * Discipline and sex of THE main race: the one the headline and the first paragraphs are about.
+ * The first discipline named there wins (a meeting report goes on to other races); only when the
+ * top of the article names none does the most-mentioned discipline count.
+ */
 function findDiscipline(doc: Doc): { discipline: string | null; sex: DraftEvent['sex'] } {
+  const texts = eventTexts(doc).filter((t) => t.weight > 0);
+  const cross = texts.some((t) => CROSS_COUNTRY.test(t.text));
+  const keyOf = (h: DisciplineHit) => (cross && /^\d+km$/u.test(h.key) ? `${h.key} cross country` : h.key);
   const scores = new Map<string, number>();
   const order: string[] = [];
   const sexVotes = new Map<string, Map<'men' | 'women' | 'mixed', number>>();
   const genericSex = new Map<'men' | 'women' | 'mixed', number>();
-  for (const { para, text, weight } of eventTexts(doc)) {
-    if (weight === 0) continue;
+  let lede: string | null = null;
+  let bodySeen = 0;
+  for (const { para, text, weight } of texts) {
+    const headline = doc.paragraphs[para]?.kind === 'headline';
+    if (!headline) bodySeen++;
+    const inLede = headline || bodySeen <= LEDE_PARAGRAPHS;
     const hits = findDisciplines(text, para);
     for (const h of hits) {
+      const key = keyOf(h);
       const lead = text.slice(Math.max(0, h.index - 30), h.index);
       const sex = SEX_BEFORE.exec(lead);
-      if (!scores.has(h.key)) order.push(h.key);
-      scores.set(h.key, (scores.get(h.key) ?? 0) + weight + (sex ? 2 : 0));
-      if (sex?.[1]) {
-        const votes = sexVotes.get(h.key) ?? new Map();
+      if (lede === null && inLede) lede = key;
+      if (!scores.has(key)) order.push(key);
+      scores.set(key, (scores.get(key) ?? 0) + weight + (sex ? 2 : 0));
+      if (sex?.[1] && inLede) {
+        const votes = sexVotes.get(key) ?? new Map();
         const k = sexKey(sex[1]);
+        // The lede's "women's 5,000m" outweighs later mentions of the same distance.
         votes.set(k, (votes.get(k) ?? 0) + 1);
-        sexVotes.set(h.key, votes);
+        sexVotes.set(key, votes);
       }
     }
     for (const m of text.matchAll(
-      /\b(men|women|mixed)['’]s\s+(race|final|event|title|competition|result|results|field|contest|podium|heat)\b/giu,
+      /\b(men|women|mixed)['’]s\s+(race|final|event|title|competition|result|results|field|contest|podium|heat|sprinting|showpiece)\b/giu,
     )) {
       const k = sexKey(m[1] ?? '');
-      genericSex.set(k, (genericSex.get(k) ?? 0) + 1);
+      // Only the top of the article speaks for the main race; later "women's race" may be another.
+      if (inLede) genericSex.set(k, (genericSex.get(k) ?? 0) + 1);
     }
   }
-  const discipline = best(scores, order);
+  const discipline = lede ?? best(scores, order);
   let sex: DraftEvent['sex'] = null;
   if (discipline) {
     const votes = sexVotes.get(discipline);

@@ -1,10 +1,10 @@
 /** extractDraft: article text → the §6 draft (source, event, results, quotes with speakers). */
 import { analyseSpans, resolveSpeakers } from './attribution.js';
-import { buildDoc, type MaskRange } from './document.js';
+import { buildDoc, type Doc, type MaskRange } from './document.js';
 import { extractEvent } from './event.js';
 import { splitArticle } from './paragraphs.js';
 import { People } from './people.js';
-import { primaryQuoteKind, scanQuotes } from './quote-scanner.js';
+import { primaryQuoteKind, scanQuotes, splitByParagraph } from './quote-scanner.js';
 import { ResultsExtractor } from './results.js';
 import type { Draft, DraftQuote, ExtractOptions } from './types.js';
 
@@ -35,7 +35,7 @@ export function extractArticle(
   const kind = primaryQuoteKind(body);
   // Quotations continue only from body paragraph to body paragraph.
   const continuable = paragraphs.map((p, i) => p.kind === 'body' && paragraphs[i + 1]?.kind === 'body');
-  const spans = scanQuotes(texts, kind, continuable);
+  const spans = splitByParagraph(scanQuotes(texts, kind, continuable), texts);
 
   // First pass: classify spans on the raw paragraphs, then blank them out for the narrative rules.
   const rawDoc = buildDoc(paragraphs, [], false);
@@ -64,6 +64,7 @@ export function extractArticle(
   const year = event.date ? Number(event.date.slice(0, 4)) : published ? Number(published.slice(0, 4)) : null;
   const resultsRules = new ResultsExtractor(doc, people, {
     discipline: event.discipline,
+    sex: event.sex ?? protagonistSex(doc, people),
     year,
     city: event.city,
   });
@@ -116,6 +117,33 @@ export function extractArticle(
   const countries: Record<string, string> = {};
   for (const p of people.persons) if (p.country) countries[p.name] = p.country;
   return { draft, extras: { city: event.city, countries } };
+}
+
+/**
+ * The sex of the race the article opens with, from its first named person whose gender the
+ * text shows ("Britain's Jason Gardener … his attention"): a report leads with its main race.
+ */
+function protagonistSex(doc: Doc, people: People): 'men' | 'women' | null {
+  let body = 0;
+  for (let para = 0; para < doc.paragraphs.length && body < 2; para++) {
+    const kind = doc.paragraphs[para]?.kind;
+    if (kind !== 'body' && kind !== 'headline') continue;
+    if (kind === 'body') body++;
+    for (const m of people.mentionsIn(para)) {
+      if (m.synthetic || m.possessive) continue;
+      if (m.person.gender === 'm') return 'men';
+      if (m.person.gender === 'f') return 'women';
+    }
+  }
+  // Nobody's gender is known yet: the lede's own pronouns ("his attention", "She").
+  const lede = doc.paragraphs
+    .map((p, i) => (p.kind === 'body' ? (doc.masked[i] ?? '') : ''))
+    .filter(Boolean)
+    .slice(0, 2)
+    .join(' ');
+  const he = (lede.match(/\b(?:he|him|his|himself)\b/giu) ?? []).length;
+  const she = (lede.match(/\b(?:she|her|hers|herself)\b/giu) ?? []).length;
+  return he > 0 && she === 0 ? 'men' : she > 0 && he === 0 ? 'women' : narrativeSex(lede);
 }
 
 /** Men or women from the narrative's pronouns when nothing else tells (clear majority only). */

@@ -22,6 +22,7 @@ echo echoed exclaim exclaimed protest protested fume fumed chuckle chuckled teas
 proclaim proclaimed counter countered retort retorted smile smiled beam beamed joke joked
 insist chimed chime interject interjected mused conclude concluded begin began chant chanted
 tells writes captions messaged texted told
+roar roars roared bellow bellowed holler hollered gasp gasped
 `);
 
 /** Multi-word speech verbs ("went on", "pointed out"). */
@@ -241,7 +242,7 @@ Hall Velodrome Track Grounds Fieldhouse Olympiastadion Letzigrund Complex Ground
 /** Words that end a competition name ("Pan-Pacific Championships", "Harbour City Marathon"). */
 export const COMPETITION_WORDS = words(`
 Games Championships Championship Marathon Prix Classic Invitational Meeting Meet League Trials Relays
-Cup Open Tour Series Final Finals Festival Olympics
+Cup Open Tour Series Final Finals Festival Olympics Run
 `);
 
 /** Words that are never part of a person's name even when capitalised. */
@@ -264,7 +265,7 @@ Instagram Twitter Facebook TikTok Threads Strava YouTube Snapchat Bluesky Linked
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July
 August September October November December Christmas Easter Spring Summer Autumn Winter Fall
 Men's Women's Mixed Relay Hurdles Steeplechase Pole Vault Jump Javelin Discus Hammer Shot Put Mile
-Googling Google Queen King Prince Princess Professor Doctor
+Googling Google Queen King Prince Princess Professor Doctor Paralympic Paralympics Paralympian Olympian
 `);
 
 /** Nouns for people in attribution descriptors ("said her coach", "the race director said"). */

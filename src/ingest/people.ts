@@ -3,63 +3,40 @@
  * "Norway's", "of Norway", "American", "(NOR)"), ages, roles (coach, agent) and gender where the
  * text makes it clear; and which recently named person a pronoun points to.
  */
-import { countryByDemonym, countryByName, countryNames, countryOf } from './countries.js';
+import { countryByDemonym, countryOf } from './countries.js';
 import type { Doc } from './document.js';
+import { ROLE_NOUNS } from './lexicon.js';
 import {
-  CITY_TIME_ZONES,
-  COMPETITION_WORDS,
-  NOT_NAME_WORDS,
-  ROLE_NOUNS,
-  VENUE_WORDS,
-  VENUES,
-} from './lexicon.js';
+  capitalisedRuns,
+  classifyRun,
+  couldBeName,
+  isNonName,
+  isTitleCase,
+  PLACE_PREPS,
+  type RunInfo,
+  splitAtCountries,
+  type Token,
+} from './name-runs.js';
+import type { Gender, Mention, Person } from './person.js';
+import { inferGenders, mentionFacts } from './person-facts.js';
 import { foldName, hasVerb } from './text.js';
 
-/** Gender as the text shows it. */
-export type Gender = 'm' | 'f';
+export {
+  capitalisedRuns,
+  classifyRun,
+  couldBeName,
+  isPlaceWord,
+  type RunInfo,
+  splitAtCountries,
+  type Token,
+  tokenize,
+} from './name-runs.js';
 
-/** A person named in the article. */
-export interface Person {
-  /** Full name as first written ("Cole Hocker"); a surname alone when that is all there is. */
-  name: string;
-  /** Folded name tokens. */
-  keys: string[];
-  country: string | null;
-  gender: Gender | null;
-  age: number | null;
-  roles: Set<string>;
-  /** Country evidence by code (weights), resolved into `country`. */
-  countryVotes: Map<string, number>;
-  genderVotes: { m: number; f: number };
-}
+export type { Gender, Mention, Person } from './person.js';
 
-/** A place in the narrative where a person is named (or, synthetic, was just resolved as a speaker). */
-export interface Mention {
-  para: number;
-  start: number;
-  end: number;
-  person: Person;
-  /** "Kerr's" — the person owns something rather than acts. */
-  possessive: boolean;
-  synthetic: boolean;
-}
-
-/** A word with its offsets. */
-export interface Token {
-  text: string;
-  start: number;
-  end: number;
-  possessive: boolean;
-}
-
-const PARTICLES = new Set(
-  'de da das do dos du des van von der den ter ten la le di del della al el bin ibn'.split(' '),
-);
-const TITLES = new Set(
-  'Mr Mrs Ms Miss Sir Dame Dr Coach Captain Prof President Director Lord Lady Madame Monsieur'.split(' '),
-);
 const MALE_TITLES = new Set(['Mr', 'Sir', 'Lord', 'Monsieur']);
 const FEMALE_TITLES = new Set(['Mrs', 'Ms', 'Miss', 'Dame', 'Lady', 'Madame']);
+
 // Descriptors allowed between a demonym and a name: "American outsider Cole Hocker".
 const DESCRIPTOR_WORDS = new Set(
   `rival outsider veteran runner star sprinter hurdler athlete teenager champion favourite favorite
@@ -75,140 +52,12 @@ const PREPOSITIONS = new Set(
    catching chased chasing trailing trailed toward towards at in on into onto`.split(/\s+/),
 );
 
-/** True when a word starts with a capital letter (ASCII answered without a regular expression). */
-const isCap = (w: string) => {
-  const code = w.charCodeAt(0);
-  if (code < 128) return code >= 65 && code <= 90;
-  return /^\p{Lu}/u.test(w);
-};
-const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w);
-const cities = new Set([...CITY_TIME_ZONES.keys()].map((c) => c.toLowerCase()));
-const venues = new Set([...VENUES.keys()].map((v) => v.toLowerCase()));
-
-/** Words of a text with offsets; "Kerr's" and "Jones'" become possessive "Kerr", "Jones". */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const re = /[\p{L}\p{M}\p{N}]+(?:[’'\-.][\p{L}\p{M}\p{N}]+)*/gu;
-  let m: RegExpExecArray | null = re.exec(text);
-  while (m !== null) {
-    let word = m[0];
-    let possessive = false;
-    const end = m.index + word.length;
-    const last = word[word.length - 1];
-    if (
-      (last === 's' || last === 'S') &&
-      word.length > 2 &&
-      (word[word.length - 2] === '’' || word[word.length - 2] === "'")
-    ) {
-      word = word.slice(0, -2);
-      possessive = true;
-    } else if (
-      (last === 's' || last === 'z' || last === 'S' || last === 'Z') &&
-      (text[end] === '’' || text[end] === "'") &&
-      !/\p{L}/u.test(text[end + 1] ?? '')
-    ) {
-      possessive = isCap(word);
-    }
-    out.push({ text: word, start: m.index, end: m.index + word.length, possessive });
-    m = re.exec(text);
-  }
-  return out;
-}
-
-/** Runs of capitalised words ("Jakob Ingebrigtsen", "Lotte van Dijk"); a possessive ends a run. */
-export function capitalisedRuns(text: string, tokens: Token[] = tokenize(text)): Token[][] {
-  const runs: Token[][] = [];
-  let run: Token[] = [];
-  const close = () => {
-    while (run.length > 0 && !isCap(run[run.length - 1]?.text ?? '')) run.pop();
-    if (run.length > 0) runs.push(run);
-    run = [];
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const prev = run[run.length - 1];
-    const joined = prev !== undefined && t.start - prev.end === 1 && text[prev.end] === ' ';
-    const cap = isCap(t.text);
-    const particle = !cap
-      ? t.text.length <= 4 && PARTICLES.has(t.text)
-      : t.text.length <= 3 && PARTICLES.has(t.text.toLowerCase());
-    if (run.length > 0 && (!joined || prev?.possessive)) close();
-    if (cap && t.text.length > 1) {
-      run.push(t);
-    } else if (particle && run.length > 0) {
-      run.push(t);
-    } else {
-      close();
-    }
-    if (t.possessive) close();
-  }
-  close();
-  return runs;
-}
-
-// Every word of every country name, to skip runs that cannot contain one.
-const COUNTRY_WORDS = new Set(countryNames().flatMap((n) => n.split(' ')));
-
-/** Splits a run around country names inside it ("Ingebrigtsen Great Britain’s" → two runs). */
-export function splitAtCountries(run: Token[]): Token[][] {
-  if (!run.some((t) => COUNTRY_WORDS.has(t.text.toLowerCase()))) return [run];
-  const out: Token[][] = [];
-  let current: Token[] = [];
-  let i = 0;
-  while (i < run.length) {
-    let matched = 0;
-    for (let n = Math.min(4, run.length - i); n >= 1; n--) {
-      const words = run.slice(i, i + n).map((t) => t.text);
-      if (countryByName(words.join(' '))) {
-        matched = n;
-        break;
-      }
-    }
-    if (matched > 0 && (i > 0 || matched < run.length)) {
-      if (current.length > 0) out.push(current);
-      out.push(run.slice(i, i + matched));
-      current = [];
-      i += matched;
-    } else {
-      current.push(run[i] as Token);
-      i++;
-    }
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
-
-/** What a capitalised run is. */
-export interface RunInfo {
-  kind: 'person' | 'single' | 'country' | 'other';
-  /** The tokens left after stripping leading titles and demonyms. */
-  tokens: Token[];
-  /** A demonym stripped from the front ("American Cole Hocker"). */
-  demonym: string | null;
-  /** A title stripped from the front ("Coach", "Mrs"). */
-  title: string | null;
-  country: string | null;
-  possessive: boolean;
-}
-
-const nonNameCache = new Map<string, boolean>();
-/** True for capitalised words that are never (part of) a person's name. Memoised: called per word. */
-const isNonName = (w: string): boolean => {
-  const hit = nonNameCache.get(w);
-  if (hit !== undefined) return hit;
-  const lw = w.toLowerCase();
-  const value =
-    NOT_NAME_WORDS.has(w) ||
-    VENUE_WORDS.has(w) ||
-    COMPETITION_WORDS.has(w) ||
-    countryByDemonym(lw) !== null ||
-    countryByName(lw) !== null ||
-    cities.has(lw) ||
-    isAllCaps(w);
-  if (nonNameCache.size > 50_000) nonNameCache.clear();
-  nonNameCache.set(w, value);
-  return value;
-};
+// Nouns that make "The Larne athlete", "The Northern Ireland runner" stand for a person.
+const DESCRIPTOR_HEADS = new Set(
+  'runner athlete sprinter hurdler jumper vaulter thrower miler star champion youngster teenager veteran walker marathoner'.split(
+    ' ',
+  ),
+);
 
 /**
  * For each offset of a text, whether only spaces stand between it and the start of the text or a
@@ -224,55 +73,6 @@ function sentenceOpenings(text: string): Uint8Array {
     if (c !== undefined && !/\s/u.test(c)) last = '.!?|'.includes(c);
   }
   return open;
-}
-
-/** Classifies a run as a person's name, a single name word, a country, or something else. */
-export function classifyRun(run: Token[]): RunInfo {
-  let demonym: string | null = null;
-  let title: string | null = null;
-  const possessive = run[run.length - 1]?.possessive ?? false;
-  const whole = run.map((t) => t.text).join(' ');
-  const asCountry = countryByName(whole);
-  if (asCountry) return { kind: 'country', tokens: [...run], demonym, title, country: asCountry, possessive };
-  // An index, not shift(): shifting a run of thousands of capitalised words was quadratic.
-  let skip = 0;
-  while (run.length - skip > 1) {
-    const first = (run[skip] as Token).text;
-    if (TITLES.has(first)) title = first;
-    else if (countryByDemonym(first)) demonym = first;
-    else if (!isNonName(first)) break;
-    skip++;
-  }
-  const tokens = run.slice(skip);
-  const words = tokens.map((t) => t.text);
-  // Multi-word places ("Los Angeles", "Great Britain", "Stade de France") are not people.
-  for (let i = 0; i < words.length; i++) {
-    for (let j = i + 2; j <= Math.min(words.length, i + 4); j++) {
-      const sub = words.slice(i, j).join(' ');
-      if (countryByName(sub) || cities.has(sub.toLowerCase()) || venues.has(sub.toLowerCase())) {
-        return { kind: 'other', tokens, demonym, title, country: null, possessive };
-      }
-    }
-  }
-  const caps = words.filter((w) => isCap(w) && !PARTICLES.has(w.toLowerCase()));
-  if (words.some((w) => isCap(w) && !PARTICLES.has(w.toLowerCase()) && isNonName(w))) {
-    if (words.length === 1 && countryOf(words[0] as string)) {
-      return { kind: 'country', tokens, demonym, title, country: countryOf(words[0] as string), possessive };
-    }
-    return { kind: 'other', tokens, demonym, title, country: null, possessive };
-  }
-  if (caps.length === 1 && words.length <= 3)
-    return { kind: 'single', tokens, demonym, title, country: null, possessive };
-  if (caps.length >= 2 && caps.length <= 4)
-    return { kind: 'person', tokens, demonym, title, country: null, possessive };
-  return { kind: 'other', tokens, demonym, title, country: null, possessive };
-}
-
-/** True when most longer words are capitalised (Title Case Headline), so runs there are not names. */
-function isTitleCase(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => w.length > 3 && /^\p{L}/u.test(w));
-  if (words.length < 4) return false;
-  return words.filter((w) => isCap(w)).length / words.length >= 0.6;
 }
 
 /** The people of an article and where they are named. */
@@ -297,8 +97,52 @@ export class People {
     });
     this.collectNames();
     this.collectMentions();
-    this.inferGenders();
+    inferGenders(this.doc, (para) => this.mentionsIn(para));
     for (const p of this.persons) this.settle(p);
+    this.collectDescriptors();
+  }
+
+  /** "The Briton", "The Northern Ireland runner" opening a sentence: the person they stand for. */
+  readonly descriptors: Mention[] = [];
+
+  private collectDescriptors(): void {
+    const { doc } = this;
+    const re = /(?:^|[.!?|]\s+)(The)\s+((?:[\p{L}\p{N}-]+\s+){0,3}[\p{L}\p{N}-]+)/gu;
+    doc.masked.forEach((text, para) => {
+      if (!doc.narrative[para] || doc.paragraphs[para]?.kind !== 'body') return;
+      for (const m of text.matchAll(re)) {
+        const words = (m[2] ?? '').split(/\s+/u);
+        const k = words.findIndex((w) => countryByDemonym(w.toLowerCase()) || DESCRIPTOR_HEADS.has(w));
+        if (k < 0) continue;
+        const head = words[k] as string;
+        // "The Kenyan pair", "The American Noah Lyles": not a descriptor standing alone.
+        if (
+          /^\p{Lu}/u.test(words[k + 1] ?? '') ||
+          /^(?:pair|duo|trio|team|quartet|men|women|record)$/u.test(words[k + 1] ?? '')
+        )
+          continue;
+        const lw = head.toLowerCase();
+        const phrase = `The ${words.slice(0, k + 1).join(' ')}`;
+        // "The Northern Irishman" may represent GBR or IRL.
+        const demonym = /\bNorthern\s+Irish/u.test(phrase) ? null : countryByDemonym(lw);
+        const start = (m.index ?? 0) + m[0].length - (m[1] ?? '').length - (m[2] ?? '').length - 1;
+        const gender: Gender | null = /man$/u.test(lw) ? 'm' : /woman$/u.test(lw) ? 'f' : null;
+        const r = this.resolvePronoun(para, start, gender);
+        if (!r) continue;
+        if (demonym && /^\p{Lu}/u.test(head)) {
+          this.vote(r.person, demonym, 2);
+          this.settle(r.person);
+        }
+        this.descriptors.push({
+          para,
+          start,
+          end: start + phrase.length,
+          person: r.person,
+          possessive: false,
+          synthetic: true,
+        });
+      }
+    });
   }
 
   /** The person with this full name (folded), if named in the article. */
@@ -328,11 +172,18 @@ export class People {
     for (let q = para; q >= 0 && q >= para - back; q--) {
       const list = this.byPara.get(q);
       if (!list) continue;
-      for (let i = list.length - 1; i >= 0; i--) {
-        const m = list[i] as Mention;
-        if (q === para && m.start >= offset) continue;
-        yield m;
+      // In the query's own paragraph, start below the offset by binary search: skipping the later
+      // mentions one by one made every look-up in a paragraph of thousands of mentions linear.
+      let lo = 0;
+      let hi = list.length;
+      if (q === para) {
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((list[mid] as Mention).start < offset) lo = mid + 1;
+          else hi = mid;
+        }
       }
+      for (let i = hi - 1; i >= 0; i--) yield list[i] as Mention;
     }
   }
 
@@ -418,10 +269,16 @@ export class People {
       }
     });
     const folded = found.map((w) => foldName(w.join(' ')));
+    // Every word-boundary tail of every name, gathered once: comparing each name with every other
+    // was quadratic in an article naming someone thousands of times.
+    const tails = new Set<string>();
+    for (const name of new Set(folded)) {
+      for (let k = name.indexOf(' '); k >= 0; k = name.indexOf(' ', k + 1)) tails.add(name.slice(k + 1));
+    }
     found.forEach((words, i) => {
       const key = folded[i] as string;
       // "Van Dijk" at a sentence start is the tail of "Lotte van Dijk", not another person.
-      const isTail = folded.some((other) => other !== key && other.endsWith(` ${key}`));
+      const isTail = tails.has(key);
       if (!isTail && !this.byKey.has(key)) this.add(words);
     });
     // "Ferreira's wife, Ana, watched": a person known by one name, introduced by their role.
@@ -487,6 +344,24 @@ export class People {
         const first = info.tokens[0];
         const last = info.tokens[info.tokens.length - 1];
         if (!first || !last) continue;
+        // "Seville said", "Hall took gold": a place or thing word that is a named person's name.
+        if (run.length === 1 && info.kind !== 'person' && info.kind !== 'single' && couldBeName(first.text)) {
+          const prevWord = /([\p{L}]+)\s*$/u.exec(text.slice(0, first.start))?.[1]?.toLowerCase() ?? '';
+          const person = PLACE_PREPS.has(prevWord) ? null : this.resolveName(first.text, para, first.start);
+          if (person) {
+            const mention: Mention = {
+              para,
+              start: first.start,
+              end: last.end,
+              person,
+              possessive: last.possessive,
+              synthetic: false,
+            };
+            this.addMention(mention);
+            mentionFacts(mention, text, (p, code, w) => this.vote(p, code, w));
+            continue;
+          }
+        }
         if (
           info.kind === 'country' ||
           (info.kind === 'other' && run.length === 1 && countryOf(run[0]?.text ?? ''))
@@ -521,90 +396,21 @@ export class People {
           // "American outsider Cole Hocker", "the American favorite, Brianna Carter".
           const gap = text.slice(pendingCountry.end, first.start).replace(/,\s*$/u, ' ');
           const words = gap.trim().split(/\s+/).filter(Boolean);
-          if (
-            /^\s+[\p{Ll}\s-]*$/u.test(gap) &&
-            words.length <= 2 &&
-            words.every((w) => DESCRIPTOR_WORDS.has(w) || w === 'the')
-          ) {
+          // Also a title between them: "American two-time world champion Katie Moon",
+          // "Australia's Olympic silver medallist Nicola Olyslagers".
+          const titleWord = (w: string) =>
+            DESCRIPTOR_WORDS.has(w.toLowerCase()) ||
+            w === 'the' ||
+            /^(?:\d+|one|two|three|four|five|six|seven)-time$/u.test(w) ||
+            /^(?:gold|silver|bronze|medall?ist|double|triple|global|indoor|Diamond|League|Commonwealth|Paralympic)$/iu.test(
+              w,
+            );
+          if (/^\s+[\p{L}\s\d-]*$/u.test(gap) && words.length <= 5 && words.every(titleWord)) {
             this.vote(person, pendingCountry.code, pendingCountry.weight);
           }
           pendingCountry = null;
         }
-        this.mentionFacts(mention, text);
-      }
-    });
-  }
-
-  /** Country, age and role facts written right around a mention. */
-  private mentionFacts(m: Mention, text: string): void {
-    const after = text.slice(m.end + (m.possessive ? 2 : 0), m.end + 80);
-    const before = text.slice(Math.max(0, m.start - 60), m.start);
-    const p = m.person;
-    const of =
-      /^\s*,?\s+(?:of|from)\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(
-        after,
-      );
-    if (of?.[1]) {
-      const words = of[1].replace(/^the\s+/u, '').split(/\s+/);
-      for (let n = words.length; n > 0; n--) {
-        const code = countryByName(words.slice(0, n).join(' '));
-        if (code) {
-          this.vote(p, code, 3);
-          break;
-        }
-      }
-    }
-    const paren = after.trimStart().startsWith('(') ? /^\s*\(([^)]{2,40})\)/u.exec(after) : null;
-    if (paren?.[1]) this.vote(p, countryOf(paren[1]), 4);
-    const comma = after.trimStart().startsWith(',');
-    const age = comma ? /^\s*,\s*(\d{2}),/u.exec(after) : null;
-    if (age?.[1]) p.age = Number(age[1]);
-    const roleBefore = /\b([\p{L}-]+)\s*,?\s*$/u.exec(before);
-    if (roleBefore?.[1] && ROLE_NOUNS.has(roleBefore[1].toLowerCase()))
-      p.roles.add(roleBefore[1].toLowerCase());
-    const roleAfter = !comma
-      ? null
-      : /^,\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s*[,.]/u.exec(after);
-    if (roleAfter?.[1] && ROLE_NOUNS.has(roleAfter[1].toLowerCase())) p.roles.add(roleAfter[1].toLowerCase());
-    const demonymWas = !/\b(?:was|is)\s+$/u.test(before.slice(-6))
-      ? null
-      : /(\p{L}+)\s+(?:[\p{Ll}-]+\s+){0,2}(?:was|is)\s+$/u.exec(before);
-    if (demonymWas?.[1]) this.vote(p, countryByDemonym(demonymWas[1]), 1);
-    // "the Irishman Cathal Brennan" / "Dutchwoman" tell the gender too.
-    const lead = /(\p{L}+)\s+$/u.exec(before)?.[1] ?? '';
-    if (/(?:man)$/u.test(lead) && countryByDemonym(lead)) p.genderVotes.m += 2;
-    if (/(?:woman)$/u.test(lead) && countryByDemonym(lead)) p.genderVotes.f += 2;
-  }
-
-  /** Gender from sentences naming one person followed by "he" or "she" (not possessives). */
-  private inferGenders(): void {
-    const { doc } = this;
-    doc.masked.forEach((text, para) => {
-      if (!doc.narrative[para]) return;
-      const sentences = doc.sentences[para] ?? [];
-      let carry: Person | null = null;
-      for (const s of sentences) {
-        const inSentence = this.mentionsIn(para).filter((m) => m.start >= s.start && m.end <= s.end);
-        const distinct = [...new Set(inSentence.map((m) => m.person))];
-        const body = text.slice(s.start, s.end);
-        const he = (body.match(/\b(?:he|himself)\b/giu) ?? []).length;
-        const she = (body.match(/\b(?:she|herself)\b/giu) ?? []).length;
-        if (distinct.length === 1 && inSentence[0]) {
-          const firstAt = inSentence[0].start - s.start;
-          const after = body.slice(firstAt);
-          const heAfter = /\b(?:he|himself)\b/iu.test(after);
-          const sheAfter = /\b(?:she|herself)\b/iu.test(after);
-          const p = distinct[0] as Person;
-          if (heAfter && !sheAfter) p.genderVotes.m += 1;
-          if (sheAfter && !heAfter) p.genderVotes.f += 1;
-          carry = p;
-        } else if (distinct.length === 0 && carry) {
-          if (/^\s*\|?\s*He\b/u.test(body) && she === 0) carry.genderVotes.m += 1;
-          if (/^\s*\|?\s*She\b/u.test(body) && he === 0) carry.genderVotes.f += 1;
-          carry = null;
-        } else {
-          carry = null;
-        }
+        mentionFacts(mention, text, (p, code, w) => this.vote(p, code, w));
       }
     });
   }
@@ -634,6 +440,11 @@ export class People {
         if (!c) continue;
         const inClause = mentions.filter((m) => m.start >= c.start && m.start < c.end);
         if (inClause.length === 0) continue;
+        // "She announced her engagement to Ben Broeders": the clause's subject is the pronoun
+        // itself, so the person named in it is not who "she" is; look further back.
+        const opening = (doc.masked[q] ?? '').slice(c.start, inClause[0]?.start ?? c.start);
+        const subjectPronoun = gender === 'f' ? /^[\s|,]*(?:and\s+)?she\b/iu : /^[\s|,]*(?:and\s+)?he\b/iu;
+        if (gender !== null && subjectPronoun.test(opening)) continue;
         if (!fallback) fallback = inClause[inClause.length - 1]?.person ?? null;
         if (c.relative) continue;
         const subject = this.subjectOf(q, c.start, inClause);

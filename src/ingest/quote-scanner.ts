@@ -21,6 +21,8 @@ export interface QuoteSpan {
   closed: boolean;
   /** The words inside the marks, one entry per paragraph. */
   parts: string[];
+  /** Set on the pieces of a quotation that ran over several paragraphs (see splitByParagraph). */
+  group?: number;
 }
 
 const DOUBLE_OPEN = new Set(['“', '„', '«', '‟']);
@@ -204,4 +206,37 @@ export function spanText(span: QuoteSpan): string {
     .join(' ')
     .replace(/\s+/gu, ' ')
     .trim();
+}
+
+/**
+ * One span per paragraph: a quotation that runs over several paragraphs becomes one piece per
+ * paragraph (as the knowledge base stores passages), the pieces sharing a `group` number so the
+ * speaker named in any of them owns them all.
+ */
+export function splitByParagraph(spans: readonly QuoteSpan[], paragraphs: readonly string[]): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  let group = 0;
+  for (const span of spans) {
+    if (span.startPara === span.endPara) {
+      out.push(span);
+      continue;
+    }
+    group++;
+    for (let p = span.startPara; p <= span.endPara; p++) {
+      const text = paragraphs[p] ?? '';
+      const first = p === span.startPara;
+      const last = p === span.endPara;
+      out.push({
+        kind: span.kind,
+        startPara: p,
+        start: first ? span.start : Math.max(0, text.search(/\S/u)),
+        endPara: p,
+        end: last ? span.end : text.length,
+        closed: last ? span.closed : false,
+        parts: [span.parts[p - span.startPara] ?? ''],
+        group,
+      });
+    }
+  }
+  return out;
 }

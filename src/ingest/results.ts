@@ -6,97 +6,43 @@
 import type { RecordCode } from '../core/reply.js';
 import { countryByDemonym, countryOf } from './countries.js';
 import type { Doc } from './document.js';
-import { findDisciplines } from './event.js';
-import { CITY_TIME_ZONES, ORDINALS } from './lexicon.js';
+import { ORDINALS } from './lexicon.js';
 import type { Mention, People, Person } from './people.js';
-import type { Clause, Segment } from './text.js';
+import { sentenceActors } from './results-actors.js';
+import { type Claim, resolveClaims } from './results-resolve.js';
+import {
+  BEAT_HINT,
+  BEAT_OBJECT,
+  BEAT_VERB,
+  DISQUALIFY,
+  findMarks,
+  findRecords,
+  foreignQualifier,
+  MEDAL,
+  MOVED_TO_WIN,
+  NEWLY_CROWNED,
+  NO_MEDAL,
+  ORD_AFTER_NAME,
+  ORD_FOR_PLACE,
+  ORD_PAIR,
+  ORD_VERB,
+  ORD_WENT_TO,
+  ORDINAL_WORD,
+  PODIUM,
+  PREPOSITIONS,
+  RELEVANT,
+  type ResultsEventContext,
+  raceOf,
+  subjectDemonyms,
+  WENT_TO,
+  WIN_HINT,
+  WIN_OBJECT,
+  WIN_VERB,
+} from './results-text.js';
+import type { Clause } from './text.js';
 import type { DraftResult } from './types.js';
 
-/** What the results rules need to know about the event. */
-export interface ResultsEventContext {
-  discipline: string | null;
-  year: number | null;
-  city: string | null;
-}
-
-interface Claim<T> {
-  person: Person;
-  value: T;
-  weight: number;
-  order: number;
-}
-
-const ORD = [...ORDINALS.keys()].join('|');
-// Cheap pre-checks (on lower-case text) before the full patterns run.
-const ORDINAL_WORD =
-  /first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|\d(?:st|nd|rd|th)\b/u;
-const WIN_HINT =
-  /w[io]n|tak|took|claim|clinch|captur|retain|defend|storm|ran away|seal|secur|grab|snatch|land|bag/u;
-const BEAT_HINT = /edg|pip|held off|hold|outkick|outduel|outsprint|beat/u;
-// A superset of every cue the clause rules look for; a clause without any is skipped.
-const RELEVANT =
-  /\d|gold|silver|bronze|w[io]n|title|crown|victor|record|best|fastest|\bpb\b|\bsb\b|\bpr\b|podium|medal|place|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|edg|beat|pip|held off|hold|outkick|outduel|outsprint|took|tak|claim|clinch|captur|retain|defend|storm|ran away|seal|secur|grab|snatch|land|bag|complet|round/u;
-const RECORD_ORDER: RecordCode[] = ['WR', 'OR', 'AR', 'NR', 'CR', 'MR', 'PB', 'SB'];
-const PREPOSITIONS =
-  /\b(?:from|to|by|behind|past|over|than|against|for|beside|alongside|ahead of|like|about|beat|beating|beats|edged|edging|edges|outkicked|outkicks|outsprinted|outsprints|pipped|pips|held off|holding off|holds off|defeated|defeating|denied|denying|overhauled|overhauling|passed|passing|caught|catching|trailing|stunned|stuns|upset|upsets|of)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}(?:\p{Lu}[\p{L}'’-]*['’]s\s+)?$/u;
-// "Third place went to Japan's Haruka Nishimura": the object of "went to" is the one placed.
-const WENT_TO =
-  /\b(?:went|goes|fell)\s+to\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,2}(?:\p{Lu}[\p{L}'’-]*['’]s\s+)?$/u;
-const DISQUALIFY =
-  /\b(?:previous(?:ly)?|last (?:year|season|time|month|week|summer|winter)|earlier (?:this|in)|career|trials?|heats?|semi-?finals?|qualif\w*|halfway|at the (?:bell|break)|at \d+\s?(?:km|k|kilometres|kilometers|miles|metres|meters|m)\b|ago|next (?:year|season|week|month|time)|will|would|might|tomorrow|world level|in training|in practice)\b/iu;
-const ORD_VERB = new RegExp(
-  `\\b(?:finished|finishing|finish|finishes|finisher|came|comes|coming|was|were|is|placed|placing|ended|ending|ends|took|takes|taking|crossed the line|settled for|settle for|settling for|faded to|fading to|dropped to|dropping to|slipped to|fell to|moved up to|climbed to|home)\\s+(?:in\\s+|up\\s+|home\\s+)?(?:an?\\s+(?:[\\p{L}-]+\\s+)?)?(${ORD})\\b(?!\\s*(?:time|attempt|lap|round|heat|leg|half|bend|hurdle|barrier|water jump|major|title|medal|straight|kilometre|mile|-placed|British|American)\\b)`,
-  'giu',
-);
-const ORD_WENT_TO = new RegExp(`\\b(${ORD})(?:\\s+place|\\s+spot)?\\s+(?:went|goes|fell)\\s+to\\b`, 'giu');
-const ORD_AFTER_NAME = new RegExp(
-  `^(?:['’]s)?(?:\\s*\\(\\p{Lu}{3}\\))?(?:\\s+(?:of|from)\\s+(?:the\\s+)?\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2})?,?\\s+(${ORD})\\s+(?:in|with|at|on)\\b`,
-  'iu',
-);
-const MEDAL = /\b(gold|silver|bronze)\b/giu;
-const WIN_VERB =
-  /\b(won|wins|win|winning|takes|took|taking|claimed|claims|clinched|clinches|captured|captures|retained|retains|defended|storms to|stormed to|storming to|ran away with|sealed|seals|seal|secured|secures|grabbed|snatched|landed|lands|bagged)\b/giu;
-const WIN_OBJECT =
-  /^(?:title|crown|gold|race|final|victory|win|event|marathon|steeplechase|hurdles|vault|jump|put|throw|classic|games|championships?|prix|invitational|meeting|cup|relay|mile|\d+m|\d+km)$/iu;
-const PODIUM = /\b(?:complet\w*|round\w*\s+(?:out|off))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}podium\b/giu;
-const BEAT_VERB =
-  /\b(?:edged|edges|edging|pipped|pips|pipping|held off|holds off|holding off|hold off|outkicked|outkicks|outkicking|outdueled|outduelled|outduels|outsprinted|outsprints|beat|beats|beating)\b/giu;
-const NO_MEDAL =
-  /\b(?:did(?:n['’]t| not) (?:even )?medal|failed to medal|missed (?:out on )?(?:the |a )?(?:podium|medals?)|off the podium|out of the medals)\b/giu;
-const TIME_MARK =
-  /(?<![\d:.])(\d{1,2}:\d{2}(?::\d{2})?(?:\.\d{1,3})?)(?![\d:])(?!\s*(?:am|pm|a\.m|p\.m|GMT|BST|CET|local)\b)/giu;
-const FIELD_MARK = /(?<![\d:.])(\d{1,2}\.\d{2})\s?(?:m|metres|meters)\b/giu;
-const SECONDS_MARK = /(?<![\d:.])(\d{1,3}\.\d{2,3})(?!\d|\.\d)(\s*(?:s|sec|secs|seconds)\b)?/giu;
-const RECORD_PHRASE =
-  /\b(world|olympic|games|national|area|continental|european|asian|african|oceanian|north american|south american|championships?|course|meet|meeting|stadium|personal|season['’]?s?|lifetime|\p{Lu}\p{Ll}+)\s+(record|best)\b/giu;
-const RECORD_ABBREV = /\b(?:a|an|new)\s+(PB|SB|PR)\b/gu;
-const RECORD_VALID_LEAD = /\b(?:a|an|new|own|for a|in a|with a|with an)\s+(?:new\s+)?(?:[\p{L}-]+\s+)?$/iu;
-const ACHIEVE =
-  /\b(?:broke|breaks|break|breaking|set|sets|setting|smash\w*|erase\w*|lower\w*|equall?\w*|improv\w*|better\w*|shatter\w*|obliterat\w*|took|taking|takes|adding|added|raised|raising|clocked|clocking)\b/iu;
-const RECORD_INVALID_LEAD =
-  /\b(?:than|outside|shy of|short of|missed|chasing|chase|about|previous|former|old|eyeing|target\w*|threaten\w*|near|within|under)\s+(?:\S+\s+){0,3}$/iu;
-
-function recordCode(word: string, kind: string): RecordCode | null {
-  const w = word.toLowerCase().replace(/['’]s?$/u, '');
-  const k = kind.toLowerCase();
-  if (k === 'best') {
-    if (w === 'personal' || w === 'lifetime') return 'PB';
-    if (w === 'season') return 'SB';
-    return null;
-  }
-  if (w === 'world') return 'WR';
-  if (w === 'olympic' || w === 'games') return 'OR';
-  if (w === 'national') return 'NR';
-  if (/^(?:area|continental|european|asian|african|oceanian|north american|south american)$/u.test(w))
-    return 'AR';
-  if (w === 'championship' || w === 'championships' || w === 'course') return 'CR';
-  if (w === 'meet' || w === 'meeting' || w === 'stadium') return 'MR';
-  if (w === 'personal') return 'PB';
-  if (countryByDemonym(w)) return 'NR';
-  return null;
-}
-
-const cityNames = [...CITY_TIME_ZONES.keys()];
+export type { ResultsEventContext } from './results-text.js';
 
 /** Extracts results; `placeOf` tells the attribution rules who finished where ("the winner said"). */
 export class ResultsExtractor {
@@ -104,6 +50,10 @@ export class ResultsExtractor {
   private readonly marks: Claim<string>[] = [];
   private readonly records = new Map<Person, Set<RecordCode>>();
   private readonly noMedal = new Set<Person>();
+  /** People named in a sentence reporting a one-two. */
+  private readonly oneTwo: Person[] = [];
+  /** The country a one-two was credited to ("a Jamaican one-two"), for its winner too. */
+  private oneTwoCountry: string | null = null;
   /** "X edged Y": Y was second if X won. */
   private readonly beaten: Array<{ winner: Person; person: Person; order: number }> = [];
   private order = 0;
@@ -118,13 +68,22 @@ export class ResultsExtractor {
   /** Runs every rule and returns the results, best-supported claims first, sorted by place. */
   extract(): DraftResult[] {
     this.resultsLines();
+    // A meeting report moves from race to race: a sentence naming another race switches to it
+    // until the main race is named again, and nothing said there places anyone in the main race.
+    let race: 'main' | 'other' = 'main';
     this.doc.masked.forEach((text, para) => {
       if (!this.doc.narrative[para]) return;
+      // A paragraph that opens on someone already placed in the main race is back in it.
+      const opener = this.people.mentionsIn(para).find((m) => !m.synthetic);
+      if (opener && this.places.some((c) => c.person === opener.person)) race = 'main';
       const headline = this.doc.paragraphs[para]?.kind === 'headline';
       // Clauses come sentence by sentence, in order: a cursor keeps a long paragraph linear.
       const all = this.doc.clauses[para] ?? [];
       let next = 0;
       for (const sentence of this.doc.sentences[para] ?? []) {
+        const named = raceOf(this.event, text.slice(sentence.start, sentence.end));
+        if (named && !headline) race = named;
+        if ((headline ? named : race) === 'other') continue;
         while (next < all.length && (all[next]?.start ?? 0) < sentence.start) next++;
         const clauses = [];
         for (let j = next; j < all.length && (all[j]?.start ?? 0) < sentence.end; j++) {
@@ -134,7 +93,18 @@ export class ResultsExtractor {
         // Only sentences with a cue need their people (pronouns resolved): the rest are skipped.
         const relevant = clauses.filter((c) => RELEVANT.test(text.slice(c.start, c.end).toLowerCase()));
         if (relevant.length === 0) continue;
-        const actors = this.actors(para, text, sentence);
+        const actors = sentenceActors(this.people, para, text, sentence);
+        // "He claimed victory … ahead of X" in a women's race report: a sentence led by an athlete
+        // of the other sex is about the other sex's race, and so is everyone it places.
+        const lead = actors.find((a) => !a.possessive);
+        const other = this.otherGender();
+        const word = lead ? text.slice(lead.start, lead.end).toLowerCase() : '';
+        const leadGender = /^(?:he|his)$/u.test(word)
+          ? 'm'
+          : /^(?:she|her)$/u.test(word)
+            ? 'f'
+            : lead?.person.gender;
+        if (named !== 'main' && other && leadGender === other) continue;
         for (const clause of relevant) this.clauseRules(text, actors, clause, headline ? 0.6 : 1);
       }
     });
@@ -146,8 +116,8 @@ export class ResultsExtractor {
     return this.assigned.get(p) ?? null;
   }
 
-  private claimPlace(person: Person | null, place: number, weight: number): void {
-    if (person && place >= 1) this.places.push({ person, value: place, weight, order: this.order++ });
+  private claimPlace(person: Person | null, place: number, weight: number, tie = false): void {
+    if (person && place >= 1) this.places.push({ person, value: place, weight, order: this.order++, tie });
   }
 
   private claimMark(person: Person | null, mark: string, weight: number): void {
@@ -184,51 +154,9 @@ export class ResultsExtractor {
     });
   }
 
-  /** Named and pronoun mentions in a sentence, pronouns resolved to people. */
-  private actors(para: number, text: string, sentence: Segment): Mention[] {
-    const named = this.people
-      .mentionsIn(para)
-      .filter((m) => !m.synthetic && m.start >= sentence.start && m.start < sentence.end);
-    const out = [...named];
-    const body = text.slice(sentence.start, sentence.end);
-    // "The 26-year-old edged …", "the Kenyan took silver": descriptors standing for a person.
-    for (const m of body.matchAll(/\b[Tt]he\s+(?:(\d{1,2})-year-old|(\p{Lu}\p{Ll}+))\b/gu)) {
-      const at = sentence.start + (m.index ?? 0);
-      let person: Person | null = null;
-      if (m[1]) {
-        const age = Number(m[1]);
-        const r = this.people.resolvePronoun(para, at, null);
-        if (r && (r.person.age === null || r.person.age === age)) person = r.person;
-      } else if (m[2]) {
-        const code = countryByDemonym(m[2]);
-        if (code) {
-          for (const x of this.people.mentionsBefore(para, at)) {
-            if (x.person.country === code) {
-              person = x.person;
-              break;
-            }
-          }
-        }
-      }
-      if (person)
-        out.push({ para, start: at, end: at + m[0].length, person, possessive: false, synthetic: true });
-    }
-    for (const m of body.matchAll(/\b(he|she|his|her)\b/giu)) {
-      const at = sentence.start + (m.index ?? 0);
-      const word = (m[1] ?? '').toLowerCase();
-      const gender = word === 'he' || word === 'his' ? 'm' : 'f';
-      const r = this.people.resolvePronoun(para, at, gender);
-      if (r)
-        out.push({
-          para,
-          start: at,
-          end: at + word.length,
-          person: r.person,
-          possessive: word === 'his' || word === 'her',
-          synthetic: true,
-        });
-    }
-    return out.sort((a, b) => a.start - b.start);
+  /** The gender of the other sex's athletes, when the main race is one sex's. */
+  private otherGender(): 'm' | 'f' | null {
+    return this.event.sex === 'men' ? 'f' : this.event.sex === 'women' ? 'm' : null;
   }
 
   /** The person acting at `pos`: the nearest mention before it that is not the object of a preposition. */
@@ -243,6 +171,21 @@ export class ResultsExtractor {
     for (let i = before.length - 1; i >= 0; i--) {
       const a = before[i] as Mention;
       if (skipPossessiveAt >= 0 && a.possessive && skipPossessiveAt - (a.end + 2) <= 2) continue;
+      // "her compatriot won": the actor is the compatriot, whom the text does not name here.
+      if (
+        a.possessive &&
+        /^(?:['’]s?)?\s+(?:[\p{Ll}-]+\s+)?(?:compatriot|team-?mate|rival|coach|mother|father|sister|brother|husband|wife|partner|friend|training partner)\b/u.test(
+          text.slice(a.end, pos),
+        )
+      )
+        return null;
+      // "Jefferson-Wooden stormed to her second gold": "her" only owns the object.
+      if (
+        a.synthetic &&
+        a.possessive &&
+        before.slice(0, i).some((b) => !b.possessive && b.start >= clause.start)
+      )
+        continue;
       const lead = text.slice(Math.max(0, a.start - 40), a.start);
       const between = text.slice(a.end, pos);
       // "X, who took silver", "X (NOR) third", "Gayle (14.80m)": the cue is about X after all.
@@ -260,40 +203,33 @@ export class ResultsExtractor {
     return actors.find((a) => a.start >= pos && a.start < end)?.person ?? null;
   }
 
-  /** True when a cue at `index` is about another race: a past city or year right before it. */
-  private foreignQualifier(text: string, index: number): boolean {
-    const lead = text.slice(Math.max(0, index - 30), index);
-    // "upgraded Tokyo bronze to silver": the medal after "to" is this race's.
-    if (/\b(?:to|into)\s+$/iu.test(lead)) return false;
-    const years = lead.match(/\b(?:19|20)\d\d\b/gu) ?? [];
-    if (years.some((y) => this.event.year !== null && Number(y) !== this.event.year)) return true;
-    const words = lead.match(/[\p{L}-]+/gu)?.slice(-3) ?? [];
-    return words.some((w) => cityNames.includes(w) && w !== this.event.city);
-  }
-
   private clauseRules(text: string, actors: Mention[], clause: Clause, scale: number): void {
     const body = text.slice(clause.start, clause.end);
     const lower = body.toLowerCase();
     // Most clauses say nothing about placings, marks or records; skip them cheaply.
     if (!RELEVANT.test(lower)) return;
-    if (DISQUALIFY.test(body)) return;
+    // A nationality told through a team-mate or a "first British woman" is weak evidence: only
+    // for a subject whose country the text does not otherwise give.
+    for (const d of subjectDemonyms(body)) {
+      const person = this.actorBefore(text, actors, clause, clause.start + d.index);
+      if (person && person.country === null) this.people.voteCountry(person, d.code, 1);
+    }
+    // ", one of Caudery's rivals for gold at next month's World Championships,": an aside about
+    // someone does not move the clause to another time.
+    // "to erase the previous world indoor mark of 14:39.29 set … last year": the old record's
+    // story does not move the new one to last year.
+    const own = body
+      .replace(/,\s+(?:one of|who|whose|which|a|an|the)\b[^,]*,/gu, ',')
+      .replace(/\b(?:previous|old|former)\s+(?:[\p{L}-]+\s+){0,3}(?:record|mark|best)\b.*$/u, '');
+    if (DISQUALIFY.test(own)) return;
     // Another event named as such ("the women's 1500m", "the 800m final") is about a different race;
     // a bare distance ("with 50m to go") is not.
-    const other = findDisciplines(body).some((h) => {
-      if (this.event.discipline === null || h.key === this.event.discipline) return false;
-      const lead = body.slice(Math.max(0, h.index - 12), h.index);
-      const tail = body.slice(h.index + h.length, h.index + h.length + 14);
-      return (
-        /(?:men|women|mixed)['’]s\s+$/iu.test(lead) ||
-        /^\s+(?:final|title|heats?|semi|race|event|gold|silver|bronze|medal|crown)\b/iu.test(tail) ||
-        !/^\d/u.test(h.key)
-      );
-    });
+    const other = raceOf(this.event, body) === 'other';
     if (other) return;
     // "in 2021", "since 2019": about another year ("the 2023 winner" only describes someone).
-    const years = [...body.matchAll(/\b(?:in|since|during|until|back in)\s+((?:19|20)\d\d)\b/gu)].map(
-      (m) => m[1],
-    );
+    const years = [
+      ...body.matchAll(/\b(?:in|since|during|until|back in|\p{Lu}\p{Ll}+)\s+((?:19|20)\d\d)\b/gu),
+    ].map((m) => m[1]);
     if (years.some((y) => this.event.year !== null && Number(y) !== this.event.year)) return;
     const at = (i: number) => clause.start + i;
     const placed = new Set<Person>();
@@ -305,6 +241,12 @@ export class ResultsExtractor {
       const rest = body.slice(i + m[0].length);
       const lead = body.slice(Math.max(0, i - 40), i);
       if (/^\s+for\s+\p{L}+ing\b/u.test(rest)) continue;
+      // "Olympic silver medallist Nicola Olyslagers": a title someone holds.
+      if (
+        /^\s+medall?ists?\s+\p{Lu}/u.test(rest) ||
+        (/^\s+medall?ists?\b/u.test(rest) && /\b(?:olympic|world|european|commonwealth)\s+$/iu.test(lead))
+      )
+        continue;
       if (
         /\b(?:beaten to|denied|missed(?: out on)?|chasing|chase|dreams? of|dreamed of|bid for|hopes? of|favou?rite for|going for|eyeing|targeting|without|upgraded|upgrade|no)\s+(?:(?:the|a|an|her|his)\s+)?(?:[\p{L}\d-]+\s+){0,2}$/iu.test(
           lead,
@@ -312,20 +254,45 @@ export class ResultsExtractor {
       ) {
         continue;
       }
-      if (this.foreignQualifier(body, i)) continue;
+      if (foreignQualifier(this.event, body, i)) continue;
+      if (/\btheir\s+(?:[\p{L}-]+\s+)?$/iu.test(lead)) continue;
+      // "was never in contention for gold", "did not win a medal".
+      if (/\b(?:never|not|no|n['’]t)\b[^.;]{0,40}$/iu.test(lead)) continue;
       const place = m[1]?.toLowerCase() === 'gold' ? 1 : m[1]?.toLowerCase() === 'silver' ? 2 : 3;
       const nameAfter = /^\s+(?:medall?ists?|medal\s+(?:went|goes)\s+to|(?:went|goes)\s+to)\b/iu.test(rest);
       const person = nameAfter
         ? this.actorAfter(actors, at(i), clause.end)
         : this.actorBefore(text, actors, clause, at(i));
-      this.claimPlace(person, place, 2 * scale);
+      this.claimPlace(person, place, 2 * scale, /\b(?:shared?|sharing|tied|joint|dead heat)\b/iu.test(body));
       if (person) placed.add(person);
+    }
+    // "Butler and Yelling finished fourth and fifth": respectively, outweighing the nearer-name rule.
+    for (const m of ordinal ? body.matchAll(ORD_PAIR) : []) {
+      const pos = at(m.index ?? 0);
+      const [a, b] = actors.filter((x) => x.end <= pos && x.start >= clause.start && !x.possessive).slice(-2);
+      if (!a || !b || a.person === b.person || !/^\s*(?:and|&)\s*$/u.test(text.slice(a.end, b.start)))
+        continue;
+      this.claimPlace(a.person, ORDINALS.get((m[1] ?? '').toLowerCase()) ?? 0, 3.5 * scale);
+      this.claimPlace(b.person, ORDINALS.get((m[2] ?? '').toLowerCase()) ?? 0, 3.5 * scale);
+      placed.add(a.person).add(b.person);
     }
     for (const m of ordinal ? body.matchAll(ORD_VERB) : []) {
       const place = ORDINALS.get((m[1] ?? '').toLowerCase());
       if (!place) continue;
       const person = this.actorBefore(text, actors, clause, at(m.index ?? 0));
       this.claimPlace(person, place, 3 * scale);
+      if (person) placed.add(person);
+    }
+    for (const m of ordinal ? body.matchAll(ORD_FOR_PLACE) : []) {
+      const place = ORDINALS.get((m[1] ?? m[2] ?? '').toLowerCase());
+      if (!place) continue;
+      // "Hunt edged out X for second place": the place is the one who beat X, not X.
+      const pos = at(m.index ?? 0);
+      const object = actors.filter((a) => a.end <= pos && a.start >= clause.start).pop();
+      const beaten =
+        object && BEAT_OBJECT.test(text.slice(Math.max(clause.start, object.start - 50), object.start));
+      const person = this.actorBefore(text, actors, clause, beaten ? object.start : pos);
+      this.claimPlace(person, place, 2.5 * scale);
       if (person) placed.add(person);
     }
     for (const m of ordinal ? body.matchAll(ORD_WENT_TO) : []) {
@@ -361,7 +328,10 @@ export class ResultsExtractor {
           .filter(Boolean) ?? [];
       let hit = -1;
       for (let k = 0; k < words.length; k++) {
-        const w = (words[k] as string).replace(/[.,'’s]+$/u, '').replace(/['’]$/u, '');
+        const w = (words[k] as string)
+          .replace(/[.,'’s]+$/u, '')
+          .replace(/['’]$/u, '')
+          .replace(/(\d),(\d{3})/gu, '$1$2');
         if (
           WIN_OBJECT.test(w) ||
           (this.event.discipline && w.toLowerCase() === this.event.discipline.split(' ')[0])
@@ -371,12 +341,52 @@ export class ResultsExtractor {
         }
         if (/[.,;]$/u.test(words[k] as string)) break;
       }
+      // "Dibaba won in 14 minutes 32.93 seconds", "won in 2:05:41": a win with its mark.
+      if (
+        hit < 0 &&
+        /^\s+in\s+(?:a\s+(?:time|mark)\s+of\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b/iu.test(
+          rest,
+        )
+      )
+        hit = 0;
       if (hit < 0) continue;
+      if (foreignQualifier(this.event, body, i)) continue;
+      // "win superb 200m silver", "captured a fourth heptathlon medal": the medal says the place.
+      if (words.slice(0, hit + 3).some((w) => /^(?:silver|bronze|medals?)\b/iu.test(w))) continue;
       const afterObject = rest.slice(rest.indexOf(words[hit] as string) + (words[hit] as string).length);
       if (/^\s+for\s+\p{L}+ing\b/u.test(afterObject)) continue;
       const person = this.actorBefore(text, actors, clause, at(i));
       this.claimPlace(person, 1, 3 * scale);
       if (person) placed.add(person);
+    }
+    // "motored to the AAA's Indoor 800m title", "romped to a five-second victory".
+    for (const m of lower.includes('ed to') ? body.matchAll(MOVED_TO_WIN) : []) {
+      const i = m.index ?? 0;
+      if (foreignQualifier(this.event, body, i)) continue;
+      const person = this.actorBefore(text, actors, clause, at(i));
+      this.claimPlace(person, 1, 3 * scale);
+      if (person) placed.add(person);
+    }
+    // "newly crowned world 100m champion Oblique Seville": the winner of the race reported.
+    for (const m of lower.includes('crowned') ? body.matchAll(NEWLY_CROWNED) : []) {
+      const person = this.actorAfter(
+        actors,
+        at((m.index ?? 0) + m[0].length - 1),
+        at((m.index ?? 0) + m[0].length + 4),
+      );
+      this.claimPlace(person, 1, 3 * scale);
+      if (person) placed.add(person);
+    }
+    // "in a Jamaican one-two": whoever the winner held off or beat in that sentence was second.
+    if (/\bone-two\b/u.test(lower)) {
+      const people = actors
+        .filter((a) => !a.possessive && a.start >= clause.start - 200)
+        .map((a) => a.person);
+      this.oneTwo.push(...people);
+      // "a Jamaican one-two": both athletes in it are Jamaican (weak, only where nothing else says).
+      const code = countryByDemonym(/\b(\p{Lu}\p{Ll}+)\s+one-two\b/u.exec(body)?.[1] ?? '');
+      if (code) this.oneTwoCountry = code;
+      for (const p of code ? people : []) if (p.country === null) this.people.voteCountry(p, code, 1);
     }
     const winn = lower.includes('winn');
     for (const m of winn ? body.matchAll(/\bwinner\s+(?=\p{Lu})/gu) : []) {
@@ -399,7 +409,15 @@ export class ResultsExtractor {
       const i = m.index ?? 0;
       const winner = this.actorBefore(text, actors, clause, at(i));
       const loser = this.actorAfter(actors, at(i + m[0].length), at(i + m[0].length) + 60);
-      if (winner && loser && winner !== loser)
+      // "edged", "pipped", "outkicked" describe a close finish for second; "held off" and "beat"
+      // do not say where the beaten athlete finished.
+      const margin =
+        /^[^.;]{0,40}?\bby\s+(?:just\s+|only\s+|a\s+)?(?:\d|one|two|three|four|five|a\s+(?:hundredth|tenth|fraction))/iu.test(
+          body.slice(i + m[0].length),
+        );
+      const close =
+        !/^(?:held|holds|holding|hold|beat|beats|beating)\b/iu.test(m[0]) || (/^beat/iu.test(m[0]) && margin);
+      if (winner && loser && winner !== loser && close)
         this.beaten.push({ winner, person: loser, order: this.order++ });
     }
     for (const m of podium || lower.includes('medal') ? body.matchAll(NO_MEDAL) : []) {
@@ -418,78 +436,17 @@ export class ResultsExtractor {
     placed: Set<Person>,
     scale: number,
   ): void {
-    // Characters already read as a mark, so a clause of thousands of marks stays linear.
-    const taken = new Uint8Array(body.length);
-    const overlaps = (s: number, e: number) => taken.subarray(s, e).includes(1);
-    const attach = (index: number, length: number, mark: string) => {
+    const attach = (index: number, mark: string) => {
       const pos = clause.start + index;
       const person = this.actorBefore(text, actors, clause, pos) ?? this.actorAfter(actors, pos, clause.end);
       const weight = (person && placed.has(person) ? 3 : 1) * scale;
       this.claimMark(person, mark, weight);
-      taken.fill(1, index, index + length);
     };
-    for (const m of body.matchAll(FIELD_MARK)) attach(m.index ?? 0, m[0].length, `${m[1]}m`);
-    for (const m of body.matchAll(TIME_MARK)) {
-      if (!overlaps(m.index ?? 0, (m.index ?? 0) + m[0].length))
-        attach(m.index ?? 0, m[0].length, m[1] ?? '');
-    }
-    for (const m of body.matchAll(SECONDS_MARK)) {
-      const i = m.index ?? 0;
-      if (overlaps(i, i + m[0].length)) continue;
-      const lead = body.slice(Math.max(0, i - 30), i);
-      const unit = Boolean(m[2]);
-      const context = /(?:\bin|\bclocked|\bran|\bof|\btime|\bclock at|\bwith(?: a)?|\()\s*$/iu.test(lead);
-      if (unit || context) attach(i, m[0].length, m[1] ?? '');
-    }
+    for (const m of findMarks(body, this.event.discipline)) attach(m.index, m.mark);
   }
 
   private recordRules(text: string, body: string, clause: Clause, actors: Mention[]): void {
-    const found: Array<{ index: number; code: RecordCode; demonym: string | null }> = [];
-    for (const m of body.matchAll(RECORD_PHRASE)) {
-      const word = m[1] ?? '';
-      const code = recordCode(word, m[2] ?? '');
-      if (!code) continue;
-      if (
-        /^\p{Lu}/u.test(word) &&
-        !countryByDemonym(word) &&
-        !/^(?:World|Olympic|Games|National|European|Asian|African|Area|Continental|Championships?|Course|Meet|Meeting|Stadium|Personal|Season|Lifetime)/u.test(
-          word,
-        )
-      )
-        continue;
-      const i = m.index ?? 0;
-      const lead = body.slice(Math.max(0, i - 40), i);
-      if (RECORD_INVALID_LEAD.test(body.slice(Math.max(0, i - 25), i))) continue;
-      if (/^\s*holders?\b/iu.test(body.slice(i + m[0].length))) continue;
-      if (!RECORD_VALID_LEAD.test(lead) && !ACHIEVE.test(body.slice(0, i))) continue;
-      found.push({ index: i, code, demonym: countryByDemonym(word) ? word : null });
-    }
-    // A mark faster than the old personal best is a new one.
-    for (const m of body.matchAll(
-      /\b(?:faster|quicker|further|farther|higher|longer)\s+than\s+(?:his|her|their)\s+(?:previous\s+|old\s+)?(personal|season['’]?s?)\s+best\b/giu,
-    )) {
-      found.push({ index: m.index ?? 0, code: /^personal/iu.test(m[1] ?? '') ? 'PB' : 'SB', demonym: null });
-    }
-    // "the fastest time ever run on the course" is a course record, in other words.
-    for (const m of body.matchAll(
-      /\bfastest\s+(?:time|mark|run|race)?\s*ever\s+(?:run|recorded|clocked|seen|set)?\s*(?:on|at|over|in)\s+(?:the|this)\s+(course|meeting|meet|championships?|games)\b/giu,
-    )) {
-      const what = (m[1] ?? '').toLowerCase();
-      const code: RecordCode = what === 'meeting' || what === 'meet' ? 'MR' : what === 'games' ? 'OR' : 'CR';
-      found.push({ index: m.index ?? 0, code, demonym: null });
-    }
-    for (const m of body.matchAll(RECORD_ABBREV)) {
-      const code = m[1] === 'SB' ? 'SB' : 'PB';
-      found.push({ index: m.index ?? 0, code, demonym: null });
-    }
-    // Codes right after a mark: "3:27.65 (OR)", "9.79 WR".
-    for (const m of body.matchAll(
-      /(?:\d{1,2}:)?\d{1,2}\.\d{1,3}m?\s*\(?\s*((?:WR|OR|AR|NR|CR|MR|PB|SB)(?:[\s,/]+(?:WR|OR|AR|NR|CR|MR|PB|SB))*)\b/gu,
-    )) {
-      for (const code of (m[1] ?? '').match(/WR|OR|AR|NR|CR|MR|PB|SB/gu) ?? []) {
-        found.push({ index: m.index ?? 0, code: code as RecordCode, demonym: null });
-      }
-    }
+    const found = findRecords(body);
     for (const f of found) {
       const pos = clause.start + f.index;
       const person =
@@ -500,43 +457,18 @@ export class ResultsExtractor {
   }
 
   private resolve(): DraftResult[] {
-    const claims = [...this.places].sort((a, b) => b.weight - a.weight || a.order - b.order);
-    const taken = new Set<number>();
-    for (const c of claims) {
-      if (this.assigned.has(c.person) || taken.has(c.value)) continue;
-      if (c.value <= 3 && this.noMedal.has(c.person) && c.weight < 5) continue;
-      this.assigned.set(c.person, c.value);
-      taken.add(c.value);
-    }
-    // Runner-up from "the winner edged Y" when nothing else placed Y.
-    if (!taken.has(2)) {
-      for (const b of this.beaten) {
-        if (
-          this.assigned.get(b.winner) === 1 &&
-          !this.assigned.has(b.person) &&
-          !this.noMedal.has(b.person)
-        ) {
-          this.assigned.set(b.person, 2);
-          break;
-        }
-      }
-    }
-    const results: DraftResult[] = [];
-    for (const [person, place] of this.assigned) {
-      const marks = this.marks
-        .filter((m) => m.person === person)
-        .sort((a, b) => b.weight - a.weight || a.order - b.order);
-      const records = [...(this.records.get(person) ?? [])].sort(
-        (a, b) => RECORD_ORDER.indexOf(a) - RECORD_ORDER.indexOf(b),
-      );
-      results.push({
-        place,
-        athlete: person.name,
-        country: person.country,
-        mark: marks[0]?.value ?? null,
-        records,
-      });
-    }
-    return results.sort((a, b) => a.place - b.place);
+    const results = resolveClaims({
+      places: this.places,
+      marks: this.marks,
+      records: this.records,
+      noMedal: this.noMedal,
+      oneTwo: this.oneTwo,
+      beaten: this.beaten,
+      sex: this.event.sex ?? null,
+      assigned: this.assigned,
+    });
+    // The winner of "a Jamaican one-two" need not be named in that sentence.
+    for (const r of results) if (r.place <= 2 && r.country === null) r.country = this.oneTwoCountry;
+    return results;
   }
 }

@@ -105,6 +105,27 @@ export function clauseSegments(text: string, sentence: Segment): Clause[] {
     m = CLAUSE_BREAK.exec(body);
   }
   push(body.length);
+  // "Lindqvist, who had led from halfway, finished second": the relative clause ends at the comma
+  // before the main verb, which belongs to the subject again.
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i] as Clause;
+    if (!c.relative) continue;
+    const end =
+      /,\s+(?=(?:finished|won|took|ran|clocked|came|set|was|is|crossed|claimed|broke|threw|jumped|cleared)\b)/u.exec(
+        text.slice(c.start, c.end),
+      );
+    if (!end) continue;
+    out.splice(
+      i,
+      1,
+      { start: c.start, end: c.start + end.index, relative: true },
+      {
+        start: c.start + end.index + end[0].length,
+        end: c.end,
+        relative: false,
+      },
+    );
+  }
   // "Rono's coach, Beatrice Chelimo, and Marchand's coach, …, embraced": a clause without a verb
   // is part of the subject of the next one.
   const merged: Clause[] = [];

@@ -91,7 +91,7 @@ describe('quotations without their own attribution', () => {
     ]);
   });
 
-  it('keeps one speaker through a multi-paragraph quotation', () => {
+  it('keeps one speaker through a multi-paragraph quotation, one quote per paragraph', () => {
     const got = said(
       intro,
       '“I felt strong,” said Ingebrigtsen. “I kept pushing.',
@@ -99,7 +99,20 @@ describe('quotations without their own attribution', () => {
     );
     expect(got).toEqual([
       ['Jakob Ingebrigtsen', 'I felt strong'],
-      ['Jakob Ingebrigtsen', 'I kept pushing. It was 100m too long.'],
+      ['Jakob Ingebrigtsen', 'I kept pushing.'],
+      ['Jakob Ingebrigtsen', 'It was 100m too long.'],
+    ]);
+  });
+
+  it('gives every paragraph of a quotation the speaker named in its last paragraph', () => {
+    const got = said(
+      'Mara Lindqvist won the 3000m.',
+      '“I was nervous.',
+      '“Then it clicked,” Lindqvist said.',
+    );
+    expect(got).toEqual([
+      ['Mara Lindqvist', 'I was nervous.'],
+      ['Mara Lindqvist', 'Then it clicked'],
     ]);
   });
 
