@@ -4,13 +4,13 @@
  * A bad file stops loading with its path, the JSON path and what was expected.
  *
  * Validation is paid once: with `cacheDir`, the validated bundles are written to a snapshot keyed
- * by a hash of every data file's path and bytes (and of the schema's source), and a later start
+ * by a hash of every data file's path, size and mtime (and of the schema's source), and a later start
  * whose data hash to the same key reads the snapshot without importing zod (~50 ms of module
  * loading plus ~150 ms of parsing on the shipped data). Any change to the data or the schema
  * misses the key, so the files are validated again and bad data still stops start-up.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from './errors.js';
@@ -42,17 +42,21 @@ async function dataFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-/** Key of a snapshot: the data files' paths (as reported) and contents, the validator, the options. */
-async function snapshotKey(rels: string[], texts: string[], includeDrafts: boolean): Promise<string> {
+/**
+ * Key of a snapshot: each data file's path (as reported), size and modification time, the
+ * validator's sources and the options. Stat rather than contents, so that a hit reads no data file
+ * at all; an edit changes the mtime (and usually the size), which misses the key.
+ */
+async function snapshotKey(files: string[], rels: string[], includeDrafts: boolean): Promise<string> {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ SNAPSHOT_FORMAT, includeDrafts, node: process.versions.node }));
   for (const source of VALIDATOR_SOURCES) {
     // A missing source (an unusual install) only means the key cannot vouch for it: hash a marker.
     hash.update(await readFile(source).catch(() => Buffer.from(`missing ${source}`)));
   }
-  rels.forEach((rel, i) => {
-    hash.update(`\0${rel}\0${Buffer.byteLength(texts[i] ?? '')}\0`);
-    hash.update(texts[i] ?? '');
+  const stats = await Promise.all(files.map((f) => stat(f)));
+  stats.forEach((st, i) => {
+    hash.update(`\0${rels[i]}\0${st.size}\0${st.mtimeMs}\0${st.ino}`);
   });
   return hash.digest('hex').slice(0, 32);
 }
@@ -123,7 +127,6 @@ export async function loadKnowledgeBase(dir: string, opts: LoadFromDiskOptions =
   }
   if (files.length === 0) throw new DataError(dir, '$', 'at least one *.json data file');
   const rels = files.map((f) => path.relative(process.cwd(), f) || f);
-  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
   const includeDrafts = opts.includeDrafts === true;
   const { cacheDir, ...kbOpts } = opts;
   let bundles: LoadedBundle[] | null = null;
@@ -132,10 +135,11 @@ export async function loadKnowledgeBase(dir: string, opts: LoadFromDiskOptions =
   // a cache (tests, a draft folder) never evict each other.
   const prefix = `kb-${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 12)}-`;
   if (cacheDir) {
-    key = `${prefix}${await snapshotKey(rels, texts, includeDrafts)}`;
+    key = `${prefix}${await snapshotKey(files, rels, includeDrafts)}`;
     bundles = await readSnapshot(path.join(cacheDir, `${key}.json`));
   }
   if (!bundles) {
+    const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
     bundles = await validateAll(rels, texts, includeDrafts);
     // Built before writing, so that data failing the cross-file checks is never snapshotted.
     const kb = KnowledgeBase.fromBundles(bundles, kbOpts);
