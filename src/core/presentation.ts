@@ -66,7 +66,9 @@ export function graphemeBoundary(text: string, index: number): number {
   if (index <= 0) return 0;
   // Grapheme rules look at the left context and a character or two to the right, so a short tail
   // past the cut is enough: segmenting a megabyte of text to cut at 3,000 would be wasted work.
-  const cluster = segmenter().segment(text.slice(0, index + 16)).containing(index);
+  const cluster = segmenter()
+    .segment(text.slice(0, index + 16))
+    .containing(index);
   return cluster ? cluster.index : index;
 }
 
