@@ -2,7 +2,13 @@ import type { Command } from '../src/core/command.js';
 import { type Reply, userErrorReply } from '../src/core/reply.js';
 import { echo } from '../src/core/text.js';
 import { canonicalTimeZone } from '../src/core/zoned-time.js';
-import { clockHour, nextPostText, orUnavailable, settingsPreflight, upcomingLines } from './support/settings-replies.js';
+import {
+  clockHour,
+  nextPostText,
+  orUnavailable,
+  settingsPreflight,
+  upcomingLines,
+} from './support/settings-replies.js';
 
 /** Hour of the daily post when none is given. */
 export const DEFAULT_HOUR = 9;

@@ -2,7 +2,13 @@ import type { Command } from '../src/core/command.js';
 import { longDate } from '../src/core/format.js';
 import { missReply, type Reply, type ReplyField } from '../src/core/reply.js';
 import type { SubscriptionStatus } from '../src/core/subscriptions.js';
-import { clockHour, nextPostText, orUnavailable, settingsPreflight, upcomingLines } from './support/settings-replies.js';
+import {
+  clockHour,
+  nextPostText,
+  orUnavailable,
+  settingsPreflight,
+  upcomingLines,
+} from './support/settings-replies.js';
 
 function statusFields(s: SubscriptionStatus): ReplyField[] {
   const fields: ReplyField[] = [
