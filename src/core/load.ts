@@ -74,17 +74,12 @@ async function readSnapshot(file: string): Promise<LoadedBundle[] | null> {
 }
 
 /** Writes the snapshot atomically and drops older ones; a read-only install just keeps validating. */
-async function writeSnapshot(
-  dir: string,
-  prefix: string,
-  key: string,
-  bundles: LoadedBundle[],
-): Promise<void> {
+async function writeSnapshot(dir: string, prefix: string, key: string, snapshot: string): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
     const file = path.join(dir, `${key}.json`);
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify({ format: SNAPSHOT_FORMAT, bundles }));
+    await writeFile(tmp, snapshot);
     await rename(tmp, file);
     for (const name of await readdir(dir)) {
       if (name.startsWith(prefix) && name.endsWith('.json') && name !== path.basename(file)) {
@@ -141,9 +136,12 @@ export async function loadKnowledgeBase(dir: string, opts: LoadFromDiskOptions =
   if (!bundles) {
     const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
     bundles = await validateAll(rels, texts, includeDrafts);
-    // Built before writing, so that data failing the cross-file checks is never snapshotted.
+    // Serialised before building (indexing sets imported people's current country on the
+    // records), written after, so data failing the cross-file checks is never snapshotted. A hit
+    // still runs those checks in fromBundles.
+    const snapshot = cacheDir && key ? JSON.stringify({ format: SNAPSHOT_FORMAT, bundles }) : null;
     const kb = KnowledgeBase.fromBundles(bundles, kbOpts);
-    if (cacheDir && key) await writeSnapshot(cacheDir, prefix, key, bundles);
+    if (cacheDir && key && snapshot) await writeSnapshot(cacheDir, prefix, key, snapshot);
     return kb;
   }
   return KnowledgeBase.fromBundles(bundles, kbOpts);

@@ -67,4 +67,16 @@ describe('validated snapshot of the knowledge base', () => {
     const kb = await loadKnowledgeBase(data, { cacheDir: path.join(data, 'athletes.json', 'x') });
     expect(kb.events.size).toBeGreaterThan(0);
   });
+
+  it('a snapshot hit on the shipped data gives the same people and countries as a fresh load', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'podium-snapshot-'));
+    temps.push(root);
+    const data = path.join(REPO_ROOT, 'data');
+    const fresh = await loadKnowledgeBase(data);
+    await loadKnowledgeBase(data, { cacheDir: root });
+    const hit = await loadKnowledgeBase(data, { cacheDir: root });
+    const people = (kb: typeof fresh) => [...kb.athletes.values()].map((a) => [a.id, a.name, a.country]);
+    expect(people(hit)).toEqual(people(fresh));
+    expect([...hit.events.keys()]).toEqual([...fresh.events.keys()]);
+  });
 });
