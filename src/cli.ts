@@ -65,7 +65,11 @@ async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): P
   if (values.image !== undefined && values.image.trim() === '')
     throw new UsageError('--image needs a file name, e.g. --image podium.png');
   const line = positionals.join(' ');
-  const kb = await loadKnowledgeBase(config.dataDir, { includeDrafts: config.includeDrafts });
+  const kb = await loadKnowledgeBase(config.dataDir, {
+    includeDrafts: config.includeDrafts,
+    // The validated snapshot (never committed): later starts skip zod when the data is unchanged.
+    cacheDir: path.join(PACKAGE_ROOT, 'var', 'cache'),
+  });
   // Settings commands need the store (the console is a channel too); answers never do, so a
   // plain question neither opens nor creates it.
   const parsed = parseCommandLine(line, kb, commands);

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
-import { z } from 'zod';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The folder Podium is installed in: src/.. when run from source, dist/src/../.. when compiled. */
@@ -67,100 +66,128 @@ export interface Config {
   historyFile: string | null;
 }
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
-const url = (fallback: string) =>
-  z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .default(fallback)
-      .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'an http(s) URL'),
-  );
+const BOOLEAN_WORDS = ['true', 'false', '1', '0', 'yes', 'no'] as const;
 
-const EnvSchema = z.object({
-  DISCORD_TOKEN: optionalString,
-  DISCORD_APPLICATION_ID: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .regex(/^\d{5,25}$/, 'a numeric application id (a snowflake)')
-      .optional(),
-  ),
-  DISCORD_PUBLIC_KEY: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .regex(/^[0-9a-fA-F]{64}$/, 'the 64-character hex public key from the Developer Portal')
-      .optional(),
-  ),
-  DISCORD_API_URL: url('https://discord.com/api'),
-  SLACK_BOT_TOKEN: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .regex(/^xoxb-\S+$/, 'a bot token starting with xoxb-')
-      .optional(),
-  ),
-  SLACK_APP_TOKEN: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .regex(/^xapp-\S+$/, 'an app-level token starting with xapp-')
-      .optional(),
-  ),
-  SLACK_SIGNING_SECRET: optionalString,
-  SLACK_MODE: z.preprocess(blankToUndefined, z.enum(['socket', 'http']).optional()),
-  SLACK_API_URL: url('https://slack.com/api/'),
-  SLACK_EVERYONE_MANAGES_CHANNELS: z.preprocess(
-    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
-    z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('false'),
-  ),
-  PODIUM_IMAGES: z.preprocess(
-    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
-    z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('true'),
-  ),
-  PODIUM_PUBLIC_URL: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .refine((v) => /^https?:\/\/[^\s?#]+$/.test(v), 'an http(s) URL')
-      .optional(),
-  ),
-  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
-  PODIUM_STORE: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .default('sqlite://var/podium.sqlite')
-      .refine(
-        (v) => /^(sqlite:\/\/.+|rediss?:\/\/.+|memory:\/\/)$/.test(v),
-        'sqlite://<file>, redis://<host>:<port> or memory://',
-      ),
-  ),
-  PODIUM_DATA_DIR: optionalString,
-  PODIUM_INCLUDE_DRAFTS: z.preprocess(
-    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
-    z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('false'),
-  ),
-  LOG_LEVEL: z.preprocess(
-    (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
-    z.enum(LOG_LEVELS).default('info'),
-  ),
-  LOG_FORMAT: z.preprocess(
-    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
-    z.enum(['json', 'pretty', 'auto']).default('auto'),
-  ),
-  NO_COLOR: optionalString,
-  PODIUM_HISTORY: optionalString,
-});
+/*
+ * Plain checks rather than a zod schema: config is read by every `podium ask`, and importing zod
+ * costs about as much as starting Node itself (issue #13: ask ≤ 3× `node -e 0`). Each check keeps
+ * the rule and the message the schema had; the first bad variable, in this order, is reported.
+ */
+
+/** Throws the ConfigError for a variable that is set but not valid. */
+function bad(variable: string, need: string): never {
+  throw new ConfigError(variable, `must be ${describeNeed(variable) ?? need}`);
+}
+
+/** A set, non-blank value, trimmed; undefined when unset or blank. */
+function text(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const v = env[name];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/** An optional value that must match a pattern. */
+function matching(env: NodeJS.ProcessEnv, name: string, pattern: RegExp, need: string): string | undefined {
+  const v = text(env, name);
+  if (v !== undefined && !pattern.test(v)) bad(name, need);
+  return v;
+}
+
+/** One of a few words (case-insensitive, trimmed unless `trim` is false), or the default when blank. */
+function oneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  words: readonly T[],
+  fallback: T,
+  trim = true,
+): T {
+  const raw = env[name];
+  if (typeof raw !== 'string' || raw.trim() === '') return fallback;
+  const v = (trim ? raw.trim() : raw).toLowerCase();
+  if (!(words as readonly string[]).includes(v)) bad(name, `one of ${words.join(', ')}`);
+  return v as T;
+}
+
+/** An http(s) URL, or the default when blank. */
+function httpUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const v = text(env, name) ?? fallback;
+  if (!/^https?:\/\/[^\s]+$/.test(v)) bad(name, 'an http(s) URL');
+  return v;
+}
+
+/** The checked environment, variable by variable. */
+function checkEnv(env: NodeJS.ProcessEnv) {
+  const DISCORD_TOKEN = text(env, 'DISCORD_TOKEN');
+  const DISCORD_APPLICATION_ID = matching(
+    env,
+    'DISCORD_APPLICATION_ID',
+    /^\d{5,25}$/,
+    'a numeric application id (a snowflake)',
+  );
+  const DISCORD_PUBLIC_KEY = matching(
+    env,
+    'DISCORD_PUBLIC_KEY',
+    /^[0-9a-fA-F]{64}$/,
+    'the 64-character hex public key from the Developer Portal',
+  );
+  const DISCORD_API_URL = httpUrl(env, 'DISCORD_API_URL', 'https://discord.com/api');
+  const SLACK_BOT_TOKEN = matching(env, 'SLACK_BOT_TOKEN', /^xoxb-\S+$/, 'a bot token starting with xoxb-');
+  const SLACK_APP_TOKEN = matching(
+    env,
+    'SLACK_APP_TOKEN',
+    /^xapp-\S+$/,
+    'an app-level token starting with xapp-',
+  );
+  const SLACK_SIGNING_SECRET = text(env, 'SLACK_SIGNING_SECRET');
+  // Not trimmed, as before: " socket" is reported rather than guessed.
+  const rawMode = env.SLACK_MODE;
+  let SLACK_MODE: 'socket' | 'http' | undefined;
+  if (typeof rawMode === 'string' && rawMode.trim() !== '') {
+    if (rawMode !== 'socket' && rawMode !== 'http') bad('SLACK_MODE', 'socket or http');
+    SLACK_MODE = rawMode;
+  }
+  const SLACK_API_URL = httpUrl(env, 'SLACK_API_URL', 'https://slack.com/api/');
+  const SLACK_EVERYONE_MANAGES_CHANNELS = oneOf(
+    env,
+    'SLACK_EVERYONE_MANAGES_CHANNELS',
+    BOOLEAN_WORDS,
+    'false',
+  );
+  const PODIUM_IMAGES = oneOf(env, 'PODIUM_IMAGES', BOOLEAN_WORDS, 'true');
+  const PODIUM_PUBLIC_URL = matching(env, 'PODIUM_PUBLIC_URL', /^https?:\/\/[^\s?#]+$/, 'an http(s) URL');
+  const rawPort = text(env, 'PORT');
+  const PORT = rawPort === undefined ? 3000 : Number(rawPort);
+  if (!Number.isInteger(PORT) || PORT < 0 || PORT > 65535) bad('PORT', 'a port number from 0 to 65535');
+  const PODIUM_STORE = text(env, 'PODIUM_STORE') ?? 'sqlite://var/podium.sqlite';
+  if (!/^(sqlite:\/\/.+|rediss?:\/\/.+|memory:\/\/)$/.test(PODIUM_STORE)) {
+    bad('PODIUM_STORE', 'sqlite://<file>, redis://<host>:<port> or memory://');
+  }
+  const PODIUM_DATA_DIR = text(env, 'PODIUM_DATA_DIR');
+  const PODIUM_INCLUDE_DRAFTS = oneOf(env, 'PODIUM_INCLUDE_DRAFTS', BOOLEAN_WORDS, 'false');
+  const LOG_LEVEL = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info', false);
+  const LOG_FORMAT = oneOf(env, 'LOG_FORMAT', ['json', 'pretty', 'auto'] as const, 'auto');
+  return {
+    DISCORD_TOKEN,
+    DISCORD_APPLICATION_ID,
+    DISCORD_PUBLIC_KEY,
+    DISCORD_API_URL,
+    SLACK_BOT_TOKEN,
+    SLACK_APP_TOKEN,
+    SLACK_SIGNING_SECRET,
+    SLACK_MODE,
+    SLACK_API_URL,
+    SLACK_EVERYONE_MANAGES_CHANNELS,
+    PODIUM_IMAGES,
+    PODIUM_PUBLIC_URL,
+    PORT,
+    PODIUM_STORE,
+    PODIUM_DATA_DIR,
+    PODIUM_INCLUDE_DRAFTS,
+    LOG_LEVEL,
+    LOG_FORMAT,
+    NO_COLOR: text(env, 'NO_COLOR'),
+    PODIUM_HISTORY: text(env, 'PODIUM_HISTORY'),
+  };
+}
 
 /**
  * The environment with the variables of a `.env` file (default: in the working directory) added
@@ -187,14 +214,7 @@ export function withDotEnv(
  * Only this module reads process.env.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const variable = String(issue?.path[0] ?? 'environment');
-    const need = describeNeed(variable) ?? issue?.message ?? 'valid';
-    throw new ConfigError(variable, `must be ${need}`);
-  }
-  const e = parsed.data;
+  const e = checkEnv(env);
   if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
     throw new ConfigError('DISCORD_APPLICATION_ID', 'must be set when DISCORD_TOKEN is set');
   }

@@ -1,8 +1,9 @@
+import path from 'node:path';
 import { createCardMaker } from './adapters/cards.js';
 import { consoleContext } from './adapters/console/console.js';
 import { createConsolePoster } from './adapters/console/poster.js';
 import { runRepl } from './adapters/console/repl.js';
-import type { Config } from './config.js';
+import { type Config, PACKAGE_ROOT } from './config.js';
 import { loadKnowledgeBase } from './core/load.js';
 import type { ChannelPoster } from './core/platform.js';
 import { setTelemetry } from './core/telemetry.js';
@@ -43,7 +44,11 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   const consoleMode = !config.discord.token && !config.discord.publicKey && !config.slack.botToken;
   const quiet = process.stderr.isTTY === true || !config.logLevelSet;
   if (consoleMode && quiet && allows(logger.level, 'warn')) logger.level = 'warn';
-  const kb = await loadKnowledgeBase(config.dataDir, { includeDrafts: config.includeDrafts });
+  const kb = await loadKnowledgeBase(config.dataDir, {
+    includeDrafts: config.includeDrafts,
+    // The validated snapshot (never committed): later starts skip zod when the data is unchanged.
+    cacheDir: path.join(PACKAGE_ROOT, 'var', 'cache'),
+  });
   logger.info(
     {
       athletes: kb.athletes.size,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
@@ -51,5 +52,36 @@ describe('configuration', () => {
 
   it('picks Socket Mode when an app token is set', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack.mode).toBe('socket');
+  });
+
+  it('any environment either configures Podium or names one variable and what it must be', () => {
+    const names = [
+      'PORT',
+      'LOG_LEVEL',
+      'LOG_FORMAT',
+      'SLACK_MODE',
+      'PODIUM_STORE',
+      'PODIUM_IMAGES',
+      'PODIUM_PUBLIC_URL',
+      'DISCORD_API_URL',
+      'DISCORD_APPLICATION_ID',
+      'SLACK_BOT_TOKEN',
+    ];
+    const value = fc.oneof(
+      fc.string(),
+      fc.constantFrom('', ' ', '0', '65536', '-1', '3.5', 'INFO', ' warn ', 'http', 'memory://', 'https://x'),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...names), value), (env) => {
+        try {
+          const c = loadConfig(env);
+          expect(Number.isInteger(c.port) && c.port >= 0 && c.port <= 65535).toBe(true);
+        } catch (err) {
+          expect(err).toBeInstanceOf(ConfigError);
+          expect((err as Error).message).toMatch(/^[A-Z_]+: must be \S/);
+          expect((err as Error).message).not.toContain('\n');
+        }
+      }),
+    );
   });
 });

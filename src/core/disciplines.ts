@@ -77,5 +77,13 @@ export function matchDiscipline(text: string): DisciplineMatch | null {
 
 /** Canonical key of a discipline as written in the data (falls back to its folded form). */
 export function disciplineKey(discipline: string): string {
-  return matchDiscipline(discipline)?.key ?? fold(discipline);
+  // Thousands of events share a few dozen discipline spellings: matching each once keeps
+  // indexing out of `podium ask`'s start-up time.
+  let key = disciplineKeys.get(discipline);
+  if (key === undefined) {
+    key = matchDiscipline(discipline)?.key ?? fold(discipline);
+    if (disciplineKeys.size < 10_000) disciplineKeys.set(discipline, key);
+  }
+  return key;
 }
+const disciplineKeys = new Map<string, string>();

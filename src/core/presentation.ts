@@ -48,11 +48,16 @@ export function isPrivate(reply: Reply): boolean {
   return reply.ephemeral || reply.tone === 'error' || reply.tone === 'help';
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Created on first use: building ICU's grapheme rules costs ~10 ms that a plain answer never needs.
+let graphemeSegmenter: Intl.Segmenter | null = null;
+function segmenter(): Intl.Segmenter {
+  graphemeSegmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return graphemeSegmenter;
+}
 
 /** The graphemes of a text (an emoji with its modifiers, a letter with its accents: one each). */
 export function graphemes(text: string): Iterable<{ segment: string }> {
-  return segmenter.segment(text);
+  return segmenter().segment(text);
 }
 
 /** The largest grapheme boundary at or before `index` (a cut there never splits an emoji or accent). */
@@ -61,7 +66,9 @@ export function graphemeBoundary(text: string, index: number): number {
   if (index <= 0) return 0;
   // Grapheme rules look at the left context and a character or two to the right, so a short tail
   // past the cut is enough: segmenting a megabyte of text to cut at 3,000 would be wasted work.
-  const cluster = segmenter.segment(text.slice(0, index + 16)).containing(index);
+  const cluster = segmenter()
+    .segment(text.slice(0, index + 16))
+    .containing(index);
   return cluster ? cluster.index : index;
 }
 
@@ -73,7 +80,7 @@ export function truncate(text: string, max: number, ellipsis = '…'): string {
   if (text.length <= max) return text;
   const budget = Math.max(0, max - ellipsis.length);
   let out = '';
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of segmenter().segment(text)) {
     if (out.length + segment.length > budget) break;
     out += segment;
   }

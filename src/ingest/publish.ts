@@ -7,8 +7,8 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError } from '../core/errors.js';
 import { KnowledgeBase, type LoadedBundle } from '../core/knowledge-base.js';
-import { parseBundle } from '../core/load.js';
 import type { Bundle, Result, ReviewResult, SportEvent } from '../core/schema.js';
+import { parseBundle } from '../core/validate.js';
 import { foldName } from './text.js';
 
 /** A draft that cannot be published as it stands; the message says what to change. */

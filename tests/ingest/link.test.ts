@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../src/core/knowledge-base.js';
-import { parseBundle } from '../../src/core/load.js';
+import { parseBundle } from '../../src/core/validate.js';
 import { linkEvent, PersonLinker } from '../../src/ingest/link.js';
 import type { Draft } from '../../src/ingest/types.js';
 import { REPO_ROOT } from '../helpers.js';

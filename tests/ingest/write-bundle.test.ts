@@ -142,7 +142,7 @@ async function copy(from: string, to: string): Promise<void> {
 
 async function shippedBundles() {
   const dir = path.join(REPO_ROOT, 'data');
-  const { parseBundle } = await import('../../src/core/load.js');
+  const { parseBundle } = await import('../../src/core/validate.js');
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
   return Promise.all(files.map(async (f) => parseBundle(f, await readFile(path.join(dir, f), 'utf8'))));
 }

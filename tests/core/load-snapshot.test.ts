@@ -1,0 +1,82 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DataError } from '../../src/core/errors.js';
+import { loadKnowledgeBase } from '../../src/core/load.js';
+import { REPO_ROOT } from '../helpers.js';
+
+const temps: string[] = [];
+afterEach(async () => {
+  for (const dir of temps.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+/** A copy of the Paris seed (the top-level data files) and an empty cache folder. */
+async function seedCopy(): Promise<{ data: string; cache: string }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'podium-snapshot-'));
+  temps.push(root);
+  const data = path.join(root, 'data');
+  for (const f of ['athletes.json', 'events.json', 'quotes.json', 'sources.json']) {
+    await cp(path.join(REPO_ROOT, 'data', f), path.join(data, f));
+  }
+  return { data, cache: path.join(root, 'cache') };
+}
+
+describe('validated snapshot of the knowledge base', () => {
+  it('writes one snapshot, and a second load from it answers the same', async () => {
+    const { data, cache } = await seedCopy();
+    const first = await loadKnowledgeBase(data, { cacheDir: cache });
+    const snaps = await readdir(cache);
+    expect(snaps).toHaveLength(1);
+    const second = await loadKnowledgeBase(data, { cacheDir: cache });
+    expect(second.athletes.size).toBe(first.athletes.size);
+    expect(second.events.size).toBe(first.events.size);
+    expect([...second.events.keys()]).toEqual([...first.events.keys()]);
+  });
+
+  it('validates again when a data file changes: bad data still stops loading with file and JSON path', async () => {
+    const { data, cache } = await seedCopy();
+    await loadKnowledgeBase(data, { cacheDir: cache });
+    const file = path.join(data, 'athletes.json');
+    const json = JSON.parse(await readFile(file, 'utf8'));
+    json.athletes[0].country = 'not a country';
+    await writeFile(file, JSON.stringify(json));
+    const err = await loadKnowledgeBase(data, { cacheDir: cache }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DataError);
+    expect((err as DataError).file).toMatch(/athletes\.json$/);
+    expect((err as DataError).jsonPath).toBe('$.athletes[0].country');
+  });
+
+  it('replaces the old snapshot when the data changes, and ignores a corrupt one', async () => {
+    const { data, cache } = await seedCopy();
+    await loadKnowledgeBase(data, { cacheDir: cache });
+    const [old] = await readdir(cache);
+    const file = path.join(data, 'sources.json');
+    await writeFile(file, `${await readFile(file, 'utf8')}\n`);
+    await loadKnowledgeBase(data, { cacheDir: cache });
+    const now = await readdir(cache);
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(old);
+    await writeFile(path.join(cache, now[0] as string), '{ not json');
+    const kb = await loadKnowledgeBase(data, { cacheDir: cache });
+    expect(kb.events.size).toBeGreaterThan(0);
+  });
+
+  it('loads without a snapshot when the cache folder cannot be written', async () => {
+    const { data } = await seedCopy();
+    const kb = await loadKnowledgeBase(data, { cacheDir: path.join(data, 'athletes.json', 'x') });
+    expect(kb.events.size).toBeGreaterThan(0);
+  });
+
+  it('a snapshot hit on the shipped data gives the same people and countries as a fresh load', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'podium-snapshot-'));
+    temps.push(root);
+    const data = path.join(REPO_ROOT, 'data');
+    const fresh = await loadKnowledgeBase(data);
+    await loadKnowledgeBase(data, { cacheDir: root });
+    const hit = await loadKnowledgeBase(data, { cacheDir: root });
+    const people = (kb: typeof fresh) => [...kb.athletes.values()].map((a) => [a.id, a.name, a.country]);
+    expect(people(hit)).toEqual(people(fresh));
+    expect([...hit.events.keys()]).toEqual([...fresh.events.keys()]);
+  });
+});
