@@ -195,6 +195,20 @@ export class People {
     this.byPara.set(m.para, list);
   }
 
+  /** Records a person named in the text from its first to its last token; returns the mention. */
+  private addWritten(person: Person, para: number, first: Token, last: Token): Mention {
+    const mention: Mention = {
+      para,
+      start: first.start,
+      end: last.end,
+      person,
+      possessive: last.possessive,
+      synthetic: false,
+    };
+    this.addMention(mention);
+    return mention;
+  }
+
   /** Records that a person was just resolved as a speaker at this place (keeps them salient). */
   addSynthetic(person: Person, para: number, start: number, end: number): void {
     this.addMention({ para, start, end, person, possessive: false, synthetic: true });
@@ -349,15 +363,7 @@ export class People {
           const prevWord = /([\p{L}]+)\s*$/u.exec(text.slice(0, first.start))?.[1]?.toLowerCase() ?? '';
           const person = PLACE_PREPS.has(prevWord) ? null : this.resolveName(first.text, para, first.start);
           if (person) {
-            const mention: Mention = {
-              para,
-              start: first.start,
-              end: last.end,
-              person,
-              possessive: last.possessive,
-              synthetic: false,
-            };
-            this.addMention(mention);
+            const mention = this.addWritten(person, para, first, last);
             mentionFacts(mention, text, (p, code, w) => this.vote(p, code, w));
             continue;
           }
@@ -379,15 +385,7 @@ export class People {
         const written = info.tokens.map((t) => t.text).join(' ');
         const person = this.resolveName(written, para, first.start);
         if (!person) continue;
-        const mention: Mention = {
-          para,
-          start: first.start,
-          end: last.end,
-          person,
-          possessive: last.possessive,
-          synthetic: false,
-        };
-        this.addMention(mention);
+        const mention = this.addWritten(person, para, first, last);
         if (info.demonym) this.vote(person, countryByDemonym(info.demonym), 3);
         if (info.title && MALE_TITLES.has(info.title)) person.genderVotes.m += 2;
         if (info.title && FEMALE_TITLES.has(info.title)) person.genderVotes.f += 2;
