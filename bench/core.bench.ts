@@ -37,13 +37,16 @@ function context(kb: KnowledgeBase): CommandContext {
   };
 }
 
-/** Median (over RUNS) of p50 and p99 latency for answering each line once. */
 /** Full collection between phases (npm run bench runs node with --expose-gc). */
 function collect(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-async function latency(kb: KnowledgeBase, lines: readonly string[]): Promise<{ p50: number; p99: number }> {
+/** Median (over RUNS) of p50 and p99 latency for answering each line once. */
+export async function latency(
+  kb: KnowledgeBase,
+  lines: readonly string[],
+): Promise<{ p50: number; p99: number }> {
   const ctx = context(kb);
   const deps = { context: () => ctx, logger };
   for (const l of lines.slice(0, 200)) await answerLine(l, deps); // warm-up (JIT)
@@ -65,7 +68,8 @@ async function latency(kb: KnowledgeBase, lines: readonly string[]): Promise<{ p
   return { p50: median(p50s), p99: median(p99s) };
 }
 
-function workload(kb: KnowledgeBase, n: number): Record<string, string[]> {
+/** Lines a fan might type for each command, drawn from a base's own events and athletes. */
+export function workload(kb: KnowledgeBase, n: number): Record<string, string[]> {
   const r = prng(99);
   const athletes = [...kb.athletes.values()];
   const events = [...kb.events.values()];

@@ -159,8 +159,10 @@ export function parseEventQuery(text: string): EventQuery | null {
 export function fitsQuery(e: SportEvent, q: EventQuery, keywords: Set<string> | undefined): boolean {
   if (q.sex !== null && e.sex !== q.sex) return false;
   if (q.round !== null && e.round !== q.round) return false;
+  // Heat names are folded only when the query names a heat or the preliminary round.
+  if (!q.prelim && q.roundName === null) return q.soft.every((w) => keywords?.has(w));
   const name = fold(e.roundName ?? '');
-  if (q.prelim !== name.startsWith('prelim') && (q.prelim || q.roundName !== null)) return false;
+  if (q.prelim !== name.startsWith('prelim')) return false;
   if (q.roundName !== null) {
     // Heats and semi-finals by number: Rome calls its semi-finals "Heat 1", Rio "Semifinal 1".
     const num = (s: string) => /(\d+)$/.exec(s)?.[1];

@@ -8,7 +8,7 @@ import {
   medalTable,
 } from './editions.js';
 import { DataError } from './errors.js';
-import { eventBucket, eventKeywords, fitsQuery, parseEventQuery } from './event-query.js';
+import { type EventQuery, eventBucket, eventKeywords, fitsQuery, parseEventQuery } from './event-query.js';
 import { NameIndex, type NameMatch } from './name-index.js';
 import { mergePeople } from './people.js';
 import type { ReplySource } from './reply.js';
@@ -17,8 +17,8 @@ import { fold, words } from './text.js';
 
 /** An event query's outcome: the best event (and how many others also fit), or a miss. */
 export type EventMatch =
-  | { kind: 'found'; event: SportEvent; others: SportEvent[] }
-  | { kind: 'unknown'; discipline: string | null; suggestions: SportEvent[] };
+  | { kind: 'found'; event: SportEvent; others: readonly SportEvent[] }
+  | { kind: 'unknown'; discipline: string | null; suggestions: readonly SportEvent[] };
 
 /** A placing with its event, for an athlete's results (a relay team's, when they ran in it). */
 export interface AthleteResult {
@@ -62,6 +62,9 @@ export class KnowledgeBase {
   private championshipList: Edition[] | null = null;
   private newestFirst: SportEvent[] = [];
   private readonly prominence = new Map<string, number>();
+  /** Answer-time caches, built on first use: see `narrowed` and `suggestionsFor`. */
+  private readonly narrowCache = new Map<string, Narrowed>();
+  private readonly suggestionCache = new Map<string, readonly SportEvent[]>();
   /** The name each data id was recorded under (Rio's "Sandra Perković" for Rio's results). */
   private readonly recordNames = new Map<string, string>();
   private readonly allQuotes: Quote[] = [];
@@ -414,22 +417,75 @@ export class KnowledgeBase {
     if (byId) return { kind: 'found', event: byId, others: [] };
     const q = parseEventQuery(text);
     if (!q) return { kind: 'unknown', discipline: null, suggestions: this.eventList().slice(0, 5) };
-    const candidates = this.byDiscipline.get(q.key) ?? [];
-    const fits = candidates.filter((e) => fitsQuery(e, q, this.eventKeywords.get(e.id)));
-    if (fits.length === 0) {
-      const near = candidates.length ? candidates : this.eventList();
-      const finals = near.filter(isMedalFinal);
-      return { kind: 'unknown', discipline: q.key, suggestions: (finals.length ? finals : near).slice(0, 5) };
-    }
-    // Candidates are newest first; the championship final beats heats and second races.
-    const best = fits.find(isMedalFinal) ?? (fits[0] as SportEvent);
-    const rest = fits.filter((e) => e !== best);
-    return {
-      kind: 'found',
-      event: best,
-      others: [...rest.filter(isMedalFinal), ...rest.filter((e) => !isMedalFinal(e))],
-    };
+    const narrowed = this.narrowed(q);
+    // Only heat names and place words are left to check, on the few events of that discipline,
+    // sex and round; a query without them is answered from the cache as it is.
+    const plain = q.soft.length === 0 && q.roundName === null && !q.prelim;
+    if (plain && narrowed.match) return narrowed.match;
+    const fits = plain
+      ? narrowed.events
+      : narrowed.events.filter((e) => fitsQuery(e, q, this.eventKeywords.get(e.id)));
+    if (fits.length === 0)
+      return { kind: 'unknown', discipline: q.key, suggestions: this.suggestionsFor(q.key) };
+    const match = foundMatch(fits);
+    if (plain) narrowed.match = match;
+    return match;
   }
+
+  /**
+   * The events of a query's discipline with its sex and round (either may be open), newest first,
+   * filtered once and kept: at most four lists hold any one event, so the cache stays within four
+   * times the event count however many queries come.
+   */
+  private narrowed(q: EventQuery): Narrowed {
+    const id = `${q.key}\u0000${q.sex ?? ''}\u0000${q.round ?? ''}`;
+    let hit = this.narrowCache.get(id);
+    if (!hit) {
+      const all = this.byDiscipline.get(q.key) ?? [];
+      const events =
+        q.sex === null && q.round === null
+          ? all
+          : all.filter(
+              (e) => (q.sex === null || e.sex === q.sex) && (q.round === null || e.round === q.round),
+            );
+      hit = { events, match: null };
+      this.narrowCache.set(id, hit);
+    }
+    return hit;
+  }
+
+  /** What to offer when nothing fits: that discipline's newest finals (else rounds), else any. */
+  private suggestionsFor(key: string): readonly SportEvent[] {
+    let list = this.suggestionCache.get(key);
+    if (!list) {
+      const candidates = this.byDiscipline.get(key) ?? [];
+      const near = candidates.length ? candidates : this.eventList();
+      const finals: SportEvent[] = [];
+      for (const e of near) {
+        if (!isMedalFinal(e)) continue;
+        finals.push(e);
+        if (finals.length === 5) break;
+      }
+      list = finals.length ? finals : near.slice(0, 5);
+      this.suggestionCache.set(key, list);
+    }
+    return list;
+  }
+}
+
+/** A discipline's events of one sex and round, and the answer to that query when it is plain. */
+interface Narrowed {
+  events: readonly SportEvent[];
+  match: EventMatch | null;
+}
+
+/** The match for fitting events, newest first: the championship final beats heats and second races. */
+function foundMatch(fits: readonly SportEvent[]): EventMatch {
+  const best = fits.find(isMedalFinal) ?? (fits[0] as SportEvent);
+  const finals: SportEvent[] = [];
+  const rounds: SportEvent[] = [];
+  for (const e of fits) if (e !== best) (isMedalFinal(e) ? finals : rounds).push(e);
+  return { kind: 'found', event: best, others: finals.concat(rounds) };
 }
 
 /** Every person a result is about: the athlete, or a relay team's runners. */

@@ -1,0 +1,30 @@
+/**
+ * Quick answer-latency check on the large generated base only (loaded once): p50/p99 per command,
+ * as `npm run bench -- core` measures them, without the load and start-up phases.
+ * Run: node --expose-gc --import tsx bench/answer-latency.ts [command…]
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadKnowledgeBase } from '../src/core/load.js';
+import { latency, workload } from './core.bench.js';
+import { generateKb, LARGE } from './generate-kb.js';
+import { fmtMs } from './stats.js';
+
+const only = process.argv.slice(2);
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'podium-bench-answers-'));
+try {
+  for (const [file, bundle] of Object.entries(generateKb(LARGE, 2024)))
+    await writeFile(path.join(tmp, `${file}.json`), JSON.stringify(bundle));
+  const kb = await loadKnowledgeBase(tmp);
+  const lines = workload(kb, 2000);
+  for (const [cmd, ls] of Object.entries(lines)) {
+    if (only.length && !only.includes(cmd)) continue;
+    const { p50, p99 } = await latency(kb, ls);
+    process.stdout.write(
+      `${cmd.padEnd(10)} p50 ${fmtMs(p50).padStart(10)}  p99 ${fmtMs(p99).padStart(10)}\n`,
+    );
+  }
+} finally {
+  await rm(tmp, { recursive: true, force: true });
+}
