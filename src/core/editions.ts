@@ -101,3 +101,12 @@ export function findEdition(text: string, among: readonly Edition[]): Edition | 
     }) ?? null
   );
 }
+
+/** Of fitting events, newest first: the championship final beats heats and second races; other finals, then rounds. */
+export function bestOf(fits: readonly SportEvent[]): { event: SportEvent; others: SportEvent[] } {
+  const event = fits.find(isMedalFinal) ?? (fits[0] as SportEvent);
+  const finals: SportEvent[] = [];
+  const rounds: SportEvent[] = [];
+  for (const e of fits) if (e !== event) (isMedalFinal(e) ? finals : rounds).push(e);
+  return { event, others: finals.concat(rounds) };
+}

@@ -1,5 +1,6 @@
 import { disciplineKey } from './disciplines.js';
 import {
+  bestOf,
   buildEditions,
   type Edition,
   findEdition,
@@ -427,7 +428,7 @@ export class KnowledgeBase {
       : narrowed.events.filter((e) => fitsQuery(e, q, this.eventKeywords.get(e.id)));
     if (fits.length === 0)
       return { kind: 'unknown', discipline: q.key, suggestions: this.suggestionsFor(q.key) };
-    const match = foundMatch(fits);
+    const match: EventMatch = { kind: 'found', ...bestOf(fits) };
     if (plain) narrowed.match = match;
     return match;
   }
@@ -477,15 +478,6 @@ export class KnowledgeBase {
 interface Narrowed {
   events: readonly SportEvent[];
   match: EventMatch | null;
-}
-
-/** The match for fitting events, newest first: the championship final beats heats and second races. */
-function foundMatch(fits: readonly SportEvent[]): EventMatch {
-  const best = fits.find(isMedalFinal) ?? (fits[0] as SportEvent);
-  const finals: SportEvent[] = [];
-  const rounds: SportEvent[] = [];
-  for (const e of fits) if (e !== best) (isMedalFinal(e) ? finals : rounds).push(e);
-  return { kind: 'found', event: best, others: finals.concat(rounds) };
 }
 
 /** Every person a result is about: the athlete, or a relay team's runners. */
