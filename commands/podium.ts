@@ -1,10 +1,10 @@
 import type { ReplyAction } from '../src/core/actions.js';
 import type { Command } from '../src/core/command.js';
-import { disciplineKey } from '../src/core/disciplines.js';
 import { eventName, eventTitle, eventWhere, longDate } from '../src/core/format.js';
 import { isMedalFinal, type KnowledgeBase } from '../src/core/knowledge-base.js';
 import { missReply, type ReplyResult } from '../src/core/reply.js';
 import { entrantName, legendLine, partsLine, podiumOf, toReplyResult } from '../src/core/results-view.js';
+import { roundsOf } from '../src/core/rounds.js';
 import type { SportEvent } from '../src/core/schema.js';
 import { echo } from '../src/core/text.js';
 
@@ -24,17 +24,13 @@ function followUps(kb: KnowledgeBase, e: SportEvent): ReplyAction[] {
   if (e.results.length > 3) {
     actions.push({ label: 'Full results', style: 'primary', mode: 'new', line: `/results ${e.id}` });
   }
-  const key = disciplineKey(e.discipline);
+  const siblings = roundsOf(kb, e);
   for (const { round, label } of ROUND_BUTTONS) {
     if (round === e.round) continue;
     let first: SportEvent | undefined;
-    for (const other of kb.events.values()) {
+    for (const other of siblings) {
       if (
         other.round === round &&
-        other.sex === e.sex &&
-        other.competition === e.competition &&
-        other.edition === e.edition &&
-        disciplineKey(other.discipline) === key &&
         (!first || other.id.localeCompare(first.id, 'en', { numeric: true }) < 0)
       ) {
         first = other;
