@@ -66,6 +66,7 @@ export class KnowledgeBase {
   /** Answer-time caches, built on first use: see `narrowed` and `suggestionsFor`. */
   private readonly narrowCache = new Map<string, Narrowed>();
   private readonly suggestionCache = new Map<string, readonly SportEvent[]>();
+  private readonly medalTables = new WeakMap<Edition, MedalCount[]>();
   /** The name each data id was recorded under (Rio's "Sandra Perković" for Rio's results). */
   private readonly recordNames = new Map<string, string>();
   private readonly allQuotes: Quote[] = [];
@@ -392,8 +393,11 @@ export class KnowledgeBase {
   }
 
   /** The medal table of an edition: gold, then silver, then bronze, then country code. */
-  medalTable(edition: Edition): MedalCount[] {
-    return medalTable(edition);
+  medalTable(edition: Edition): readonly MedalCount[] {
+    // Counted once per edition: the finals never change once loaded.
+    let table = this.medalTables.get(edition);
+    if (!table) this.medalTables.set(edition, (table = medalTable(edition)));
+    return table;
   }
 
   /** Events held on a calendar day (MM-DD) in any year, most recent first. */
