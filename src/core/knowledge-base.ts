@@ -395,8 +395,8 @@ export class KnowledgeBase {
   /** The medal table of an edition: gold, then silver, then bronze, then country code. */
   medalTable(edition: Edition): readonly MedalCount[] {
     // Counted once per edition: the finals never change once loaded.
-    let table = this.medalTables.get(edition);
-    if (!table) this.medalTables.set(edition, (table = medalTable(edition)));
+    const table = this.medalTables.get(edition) ?? medalTable(edition);
+    this.medalTables.set(edition, table);
     return table;
   }
 
