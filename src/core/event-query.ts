@@ -170,3 +170,38 @@ export function fitsQuery(e: SportEvent, q: EventQuery, keywords: Set<string> | 
   }
   return q.soft.every((w) => keywords?.has(w));
 }
+
+/** A discipline's events of one sex and round, newest first, with what is derived from them on use. */
+export interface Narrowed {
+  events: readonly SportEvent[];
+  /** The answer to the query when it names nothing more (no heat, no place words). */
+  match: { kind: 'found'; event: SportEvent; others: readonly SportEvent[] } | null;
+  /** Events by keyword (city, year, competition…), newest first, built on the first query with words. */
+  words: Map<string, SportEvent[]> | null;
+}
+
+/** The events that may carry every word: those with the rarest of them (none when one is unknown). */
+export function withWords(
+  n: Narrowed,
+  soft: readonly string[],
+  keywordsOf: ReadonlyMap<string, Set<string>>,
+): readonly SportEvent[] {
+  if (soft.length === 0) return n.events;
+  if (!n.words) {
+    const index = new Map<string, SportEvent[]>();
+    for (const e of n.events) {
+      for (const w of keywordsOf.get(e.id) ?? []) {
+        const list = index.get(w);
+        if (list) list.push(e);
+        else index.set(w, [e]);
+      }
+    }
+    n.words = index;
+  }
+  let best: readonly SportEvent[] = n.events;
+  for (const w of soft) {
+    const list = n.words.get(w) ?? [];
+    if (list.length < best.length) best = list;
+  }
+  return best;
+}

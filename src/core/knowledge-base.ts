@@ -9,7 +9,15 @@ import {
   medalTable,
 } from './editions.js';
 import { DataError } from './errors.js';
-import { type EventQuery, eventBucket, eventKeywords, fitsQuery, parseEventQuery } from './event-query.js';
+import {
+  type EventQuery,
+  eventBucket,
+  eventKeywords,
+  fitsQuery,
+  type Narrowed,
+  parseEventQuery,
+  withWords,
+} from './event-query.js';
 import { NameIndex, type NameMatch } from './name-index.js';
 import { mergePeople } from './people.js';
 import type { ReplySource } from './reply.js';
@@ -427,9 +435,8 @@ export class KnowledgeBase {
     // sex and round; a query without them is answered from the cache as it is.
     const plain = q.soft.length === 0 && q.roundName === null && !q.prelim;
     if (plain && narrowed.match) return narrowed.match;
-    const fits = plain
-      ? narrowed.events
-      : narrowed.events.filter((e) => fitsQuery(e, q, this.eventKeywords.get(e.id)));
+    const pool = plain ? narrowed.events : withWords(narrowed, q.soft, this.eventKeywords);
+    const fits = plain ? pool : pool.filter((e) => fitsQuery(e, q, this.eventKeywords.get(e.id)));
     if (fits.length === 0)
       return { kind: 'unknown', discipline: q.key, suggestions: this.suggestionsFor(q.key) };
     const match: EventMatch = { kind: 'found', ...bestOf(fits) };
@@ -453,7 +460,7 @@ export class KnowledgeBase {
           : all.filter(
               (e) => (q.sex === null || e.sex === q.sex) && (q.round === null || e.round === q.round),
             );
-      hit = { events, match: null };
+      hit = { events, match: null, words: null };
       this.narrowCache.set(id, hit);
     }
     return hit;
@@ -476,12 +483,6 @@ export class KnowledgeBase {
     }
     return list;
   }
-}
-
-/** A discipline's events of one sex and round, and the answer to that query when it is plain. */
-interface Narrowed {
-  events: readonly SportEvent[];
-  match: EventMatch | null;
 }
 
 /** Every person a result is about: the athlete, or a relay team's runners. */
