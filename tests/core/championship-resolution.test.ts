@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { complete } from '../../src/core/complete.js';
+import { disciplineKey } from '../../src/core/disciplines.js';
+import { bestOf } from '../../src/core/editions.js';
+import { eventBucket, eventKeywords, fitsQuery, parseEventQuery } from '../../src/core/event-query.js';
 import { loadShippedKb } from '../helpers.js';
 
 describe('events at championship scale', () => {
@@ -55,5 +58,38 @@ describe('events at championship scale', () => {
     const m = kb.resolveEvent(text);
     const { eventTitle } = await import('../../src/core/format.js');
     expect(m.kind === 'found' && eventTitle(m.event)).toBe(title);
+  });
+
+  it('answers from its indexes exactly as a scan of every event would, asked once or again', async () => {
+    const kb = await loadShippedKb();
+    const texts = new Set<string>();
+    for (const e of kb.eventList()) {
+      const year = e.date.slice(0, 4);
+      texts.add(`${e.discipline}${e.partOf ? ` ${e.partOf}` : ''}`);
+      texts.add(`${e.sex} ${e.discipline} ${e.city} ${year}`);
+      texts.add(`${e.discipline} ${e.round} ${e.roundName ?? ''} ${e.competition}`);
+      texts.add(`${e.discipline} atlantis ${year}`);
+    }
+    for (const text of texts) {
+      const q = parseEventQuery(text);
+      if (!q) continue;
+      const fits = kb
+        .eventList()
+        .filter((e) => eventBucket(e, disciplineKey(e.discipline)) === q.key)
+        .filter((e) => fitsQuery(e, q, eventKeywords(e)));
+      const want = fits.length ? bestOf(fits) : null;
+      for (let i = 0; i < 2; i++) {
+        const got = kb.resolveEvent(text);
+        if (!want) expect(got.kind, text).toBe('unknown');
+        else if (got.kind !== 'found') expect.fail(`${text}: ${got.kind}`);
+        else {
+          expect(got.event.id, text).toBe(want.event.id);
+          expect(
+            got.others.map((e) => e.id),
+            text,
+          ).toEqual(want.others.map((e) => e.id));
+        }
+      }
+    }
   });
 });
