@@ -2,18 +2,15 @@ import type { Command } from '../src/core/command.js';
 import { longDate } from '../src/core/format.js';
 import { missReply, type Reply, type ReplyField } from '../src/core/reply.js';
 import type { SubscriptionStatus } from '../src/core/subscriptions.js';
-import {
-  clockHour,
-  nextPostText,
-  orUnavailable,
-  settingsPreflight,
-  upcomingLines,
-} from './support/settings-replies.js';
+import * as settings from './support/settings-replies.js';
 
 function statusFields(s: SubscriptionStatus): ReplyField[] {
   const fields: ReplyField[] = [
-    { label: 'Time', value: `${clockHour(s.subscription.hour)} every day (${s.subscription.timeZone})` },
-    { label: 'Next post', value: nextPostText(s) },
+    {
+      label: 'Time',
+      value: `${settings.clockHour(s.subscription.hour)} every day (${s.subscription.timeZone})`,
+    },
+    { label: 'Next post', value: settings.nextPostText(s) },
     {
       label: 'Last post',
       value: s.lastDelivery
@@ -44,9 +41,9 @@ export const subscriptionCommand: Command = {
   examples: ['/subscription'],
   managesChannel: true,
   async run(ctx): Promise<Reply> {
-    const pre = settingsPreflight(ctx);
+    const pre = settings.settingsPreflight(ctx);
     if (!pre.ok) return pre.reply;
-    return orUnavailable(async () => {
+    return settings.orUnavailable(async () => {
       const status = await pre.port.status(ctx.platform, pre.channelId);
       if (!status) {
         return missReply(
@@ -55,7 +52,7 @@ export const subscriptionCommand: Command = {
           true,
         );
       }
-      const upcoming = upcomingLines(status);
+      const upcoming = settings.upcomingLines(status);
       return {
         tone: 'info',
         title: 'Anniversary posts in this channel',

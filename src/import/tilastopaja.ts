@@ -7,28 +7,12 @@
  */
 import type { SportEvent } from '../core/schema.js';
 import { unknownDataset } from './athlib.js';
-import {
-  disciplineOf,
-  englishCity,
-  ImportError,
-  obj,
-  parseWind,
-  type RawCompetition,
-  type RawDataset,
-  type RawEntry,
-  type RawEvent,
-  type RawPart,
-  type RawPerson,
-  str,
-  Tally,
-  timeZoneOf,
-  withoutOrdinal,
-} from './model.js';
+import * as model from './model.js';
 
 /** True when parsed JSON looks like this dialect. */
 export function isTilastopajaExport(json: unknown): boolean {
-  const events = obj(json)?.events;
-  const first = Array.isArray(events) ? obj(events[0]) : null;
+  const events = model.obj(json)?.events;
+  const first = Array.isArray(events) ? model.obj(events[0]) : null;
   return first !== null && Array.isArray(first.results) && 'eventName' in first;
 }
 
@@ -61,8 +45,8 @@ const ORDER: Record<string, string[]> = {
   heptathlon: ['100m hurdles', 'high jump', 'shot put', '200m', 'long jump', 'javelin throw', '800m'],
 };
 
-function datasetOf(meta: Record<string, unknown>, edition: string, endDate: string): RawDataset {
-  if (str(meta, 'compID') === '13075167') {
+function datasetOf(meta: Record<string, unknown>, edition: string, endDate: string): model.RawDataset {
+  if (model.str(meta, 'compID') === '13075167') {
     return {
       sourceId: 'rome-2024-european-athletics-results',
       title:
@@ -76,51 +60,52 @@ function datasetOf(meta: Record<string, unknown>, edition: string, endDate: stri
 }
 
 /** Reads a Tilastopaja results export. */
-export function readTilastopajaExport(json: unknown): RawCompetition {
-  const meta = obj(json) as Record<string, unknown>;
-  const unused = new Tally();
-  const city = englishCity(str(meta, 'city') ?? '');
-  const startDate = str(meta, 'startDate');
-  const endDate = str(meta, 'endDate') ?? startDate;
+export function readTilastopajaExport(json: unknown): model.RawCompetition {
+  const meta = model.obj(json) as Record<string, unknown>;
+  const unused = new model.Tally();
+  const city = model.englishCity(model.str(meta, 'city') ?? '');
+  const startDate = model.str(meta, 'startDate');
+  const endDate = model.str(meta, 'endDate') ?? startDate;
   const year = (startDate ?? '').slice(0, 4);
   if (!city || !startDate || !endDate || !/^\d{4}$/.test(year))
-    throw new ImportError('the file names no city or dates of the competition');
-  const country = str(meta, 'country');
-  const timeZone = timeZoneOf(country, city);
-  if (!timeZone) throw new ImportError(`cannot tell the time zone of ${city} (${country ?? 'no country'})`);
+    throw new model.ImportError('the file names no city or dates of the competition');
+  const country = model.str(meta, 'country');
+  const timeZone = model.timeZoneOf(country, city);
+  if (!timeZone)
+    throw new model.ImportError(`cannot tell the time zone of ${city} (${country ?? 'no country'})`);
   const edition = `${city} ${year}`;
-  const events: RawEvent[] = [];
+  const events: model.RawEvent[] = [];
   // Combined-event parts by athlete id, to rebuild each total's parts.
-  const partsById = new Map<string, Array<{ combined: string; part: RawPart }>>();
+  const partsById = new Map<string, Array<{ combined: string; part: model.RawPart }>>();
   for (const [i, item] of ((meta.events as unknown[]) ?? []).entries()) {
-    const e = obj(item);
+    const e = model.obj(item);
     if (!e) {
       unused.add(`events[${i}] is not an object`);
       continue;
     }
-    const name = str(e, 'eventName') ?? `events[${i}]`;
-    const heatName = str(e, 'heatName');
-    const label = `${name} ${str(e, 'gender') ?? ''}, ${str(e, 'roundName') ?? '?'}${heatName ? ` ${heatName}` : ''}`;
-    const discipline = disciplineOf(name);
-    let round = ROUNDS[(str(e, 'roundName') ?? '').toLowerCase()];
-    const date = str(e, 'date');
+    const name = model.str(e, 'eventName') ?? `events[${i}]`;
+    const heatName = model.str(e, 'heatName');
+    const label = `${name} ${model.str(e, 'gender') ?? ''}, ${model.str(e, 'roundName') ?? '?'}${heatName ? ` ${heatName}` : ''}`;
+    const discipline = model.disciplineOf(name);
+    let round = ROUNDS[(model.str(e, 'roundName') ?? '').toLowerCase()];
+    const date = model.str(e, 'date');
     if (!discipline || !round || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
       unused.add(`${label}: no discipline, round or date Podium can read, so the event was left out`);
       continue;
     }
-    const combined = (str(e, 'combinedEvent') ?? '').toLowerCase();
+    const combined = (model.str(e, 'combinedEvent') ?? '').toLowerCase();
     const partOf = combined === 'decathlon' || combined === 'heptathlon' ? combined : null;
     // A "Final" with a race name ("Race B") is a second race, not the championship final.
     if (round === 'final' && heatName && !partOf && !/^heat\b/i.test(heatName)) round = 'race';
     // The running disciplines of a combined event come in heats of one final.
     if (round === 'final' && heatName && partOf) round = 'heat';
-    const gender = (str(e, 'gender') ?? '').toUpperCase();
+    const gender = (model.str(e, 'gender') ?? '').toUpperCase();
     const sex: SportEvent['sex'] =
       /mixed/i.test(name) || gender === 'X' ? 'mixed' : gender === 'W' ? 'women' : 'men';
     const relay = discipline.includes('relay');
-    const entries: RawEntry[] = [];
+    const entries: model.RawEntry[] = [];
     for (const row of Array.isArray(e.results) ? e.results : []) {
-      const r = obj(row);
+      const r = model.obj(row);
       if (!r) continue;
       const entry = readEntry(r, sex, relay);
       if (!entry) {
@@ -128,12 +113,12 @@ export function readTilastopajaExport(json: unknown): RawCompetition {
         continue;
       }
       entries.push(entry);
-      const id = str(r, 'toID');
+      const id = model.str(r, 'toID');
       if (partOf && id && entry.person) {
-        const points = Number(str(r, 'combinedPoints'));
-        const part: RawPart = {
+        const points = Number(model.str(r, 'combinedPoints'));
+        const part: model.RawPart = {
           discipline,
-          mark: str(r, 'bestPerformance'),
+          mark: model.str(r, 'bestPerformance'),
           points: Number.isInteger(points) ? points : null,
           wind: entry.wind,
         };
@@ -152,7 +137,7 @@ export function readTilastopajaExport(json: unknown): RawCompetition {
       roundName: isHeatOfRound || round === 'race' ? (heatName ?? null) : null,
       partOf,
       date,
-      wind: parseWind(str(e, 'wind')),
+      wind: model.parseWind(model.str(e, 'wind')),
       entries,
     });
   }
@@ -162,10 +147,10 @@ export function readTilastopajaExport(json: unknown): RawCompetition {
   }
   return {
     dialect: 'Tilastopaja results export',
-    competition: withoutOrdinal(str(meta, 'compName') ?? '') || 'Championships',
+    competition: model.withoutOrdinal(model.str(meta, 'compName') ?? '') || 'Championships',
     city,
     year,
-    venue: str(meta, 'arena') ?? city,
+    venue: model.str(meta, 'arena') ?? city,
     country,
     timeZone,
     startDate,
@@ -178,8 +163,8 @@ export function readTilastopajaExport(json: unknown): RawCompetition {
 
 /** Gives each decathlon and heptathlon total its parts, in the order they are contested. */
 function attachParts(
-  events: RawEvent[],
-  partsById: Map<string, Array<{ combined: string; part: RawPart }>>,
+  events: model.RawEvent[],
+  partsById: Map<string, Array<{ combined: string; part: model.RawPart }>>,
 ): void {
   for (const e of events) {
     if (e.partOf || (e.discipline !== 'decathlon' && e.discipline !== 'heptathlon')) continue;
@@ -195,14 +180,18 @@ function attachParts(
   }
 }
 
-function person(r: Record<string, unknown>, country: string, sex: RawPerson['sex']): RawPerson | null {
-  const givenName = str(r, 'firstname') ?? '';
-  const familyName = str(r, 'lastname') ?? '';
+function person(
+  r: Record<string, unknown>,
+  country: string,
+  sex: model.RawPerson['sex'],
+): model.RawPerson | null {
+  const givenName = model.str(r, 'firstname') ?? '';
+  const familyName = model.str(r, 'lastname') ?? '';
   if (!givenName && !familyName) return null;
-  const wa = str(r, 'WAID');
-  const born = str(r, 'DOB');
+  const wa = model.str(r, 'WAID');
+  const born = model.str(r, 'DOB');
   return {
-    tp: str(r, 'toID'),
+    tp: model.str(r, 'toID'),
     wa: wa && wa !== '0' ? wa : null,
     givenName,
     familyName,
@@ -212,32 +201,38 @@ function person(r: Record<string, unknown>, country: string, sex: RawPerson['sex
   };
 }
 
-function readEntry(r: Record<string, unknown>, sex: SportEvent['sex'], relay: boolean): RawEntry | null {
-  const country = (str(r, 'nation') ?? '').toUpperCase();
+function readEntry(
+  r: Record<string, unknown>,
+  sex: SportEvent['sex'],
+  relay: boolean,
+): model.RawEntry | null {
+  const country = (model.str(r, 'nation') ?? '').toUpperCase();
   const personSex = sex === 'mixed' ? null : sex;
-  const q = str(r, 'qualified');
-  let team: RawEntry['team'] = null;
-  let athlete: RawPerson | null = null;
+  const q = model.str(r, 'qualified');
+  let team: model.RawEntry['team'] = null;
+  let athlete: model.RawPerson | null = null;
   if (relay || 'relayTeam' in r) {
     const runners = (Array.isArray(r.relayParticipants) ? r.relayParticipants : []).flatMap((x) => {
-      const o = obj(x);
-      const p = o ? person(o, (o && str(o, 'nation')?.toUpperCase()) || country, personSex) : null;
+      const o = model.obj(x);
+      const p = o ? person(o, (o && model.str(o, 'nation')?.toUpperCase()) || country, personSex) : null;
       if (!p || !o) return [];
-      const leg = Number(str(o, 'leg'));
+      const leg = Number(model.str(o, 'leg'));
       return [{ person: p, leg: Number.isInteger(leg) && leg > 0 ? leg : null }];
     });
-    team = { name: str(r, 'relayTeam') ?? country, country, runners };
+    team = { name: model.str(r, 'relayTeam') ?? country, country, runners };
   } else athlete = person(r, country, personSex);
   if (!athlete && !team) return null;
   return {
-    rank: str(r, 'rank'),
-    performance: str(r, 'bestPerformance'),
+    rank: model.str(r, 'rank'),
+    performance: model.str(r, 'bestPerformance'),
     country,
     person: athlete,
     team,
-    flags: [str(r, 'recordFlags'), str(r, 'personalFlags')].filter((f): f is string => f !== null),
+    flags: [model.str(r, 'recordFlags'), model.str(r, 'personalFlags')].filter(
+      (f): f is string => f !== null,
+    ),
     qualification: q === 'Q' || q === 'q' ? q : null,
-    wind: parseWind(str(r, 'wind')),
+    wind: model.parseWind(model.str(r, 'wind')),
     parts: null,
     points: null,
   };
