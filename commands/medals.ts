@@ -2,6 +2,7 @@ import type { Command } from '../src/core/command.js';
 import { countryOf } from '../src/core/countries.js';
 import { eventName } from '../src/core/format.js';
 import type { Edition } from '../src/core/knowledge-base.js';
+import { paginate } from '../src/core/pages.js';
 import { medalFor } from '../src/core/presentation.js';
 import { missReply, type Reply } from '../src/core/reply.js';
 import { countryLabel, entrantName } from '../src/core/results-view.js';
@@ -38,7 +39,8 @@ function countryMedals(ctx: Parameters<Command['run']>[0], ed: Edition, country:
     .sort(
       (a, b) => order[a.medal ?? 'bronze'] - order[b.medal ?? 'bronze'] || a.e.date.localeCompare(b.e.date),
     );
-  for (const { e, r, medal } of wins) {
+  const paged = paginate(wins, ctx.cursor, `/medals ${ed.edition} ${country}`, MAX_ROWS);
+  for (const { e, r, medal } of paged.items) {
     lines.push(`${medal} — ${eventName(e)}: ${entrantName(ctx.kb, r)}${r.mark ? `, ${r.mark}` : ''}`);
   }
   const title = `${countryLabel(country)} at ${ed.edition}`;
@@ -53,6 +55,7 @@ function countryMedals(ctx: Parameters<Command['run']>[0], ed: Edition, country:
     lines,
     sources: ctx.kb.citations(ed.sources),
     ephemeral: false,
+    ...(paged.page ? { page: paged.page, actions: paged.actions } : {}),
   };
 }
 
@@ -93,13 +96,13 @@ export const medalsCommand: Command = {
     }
     if (country) return countryMedals(ctx, ed, country);
     const table = ctx.kb.medalTable(ed);
-    const lines = table
-      .slice(0, MAX_ROWS)
-      .map(
-        (m, i) =>
-          `${i + 1}. ${countryLabel(m.country)} — ${m.gold} gold, ${m.silver} silver, ${m.bronze} bronze`,
-      );
-    if (table.length > MAX_ROWS) lines.push(`… and ${table.length - MAX_ROWS} more countries`);
+    // Ranks are counted over the whole table, then paged, so page 2 starts at the right number.
+    const ranked = table.map(
+      (m, i) =>
+        `${i + 1}. ${countryLabel(m.country)} — ${m.gold} gold, ${m.silver} silver, ${m.bronze} bronze`,
+    );
+    const paged = paginate(ranked, ctx.cursor, `/medals ${ed.edition}`, MAX_ROWS);
+    const lines = paged.items;
     const others = editions.filter((e) => e !== ed).map((e) => e.edition);
     if (others.length && fold(rest) === '')
       lines.push(`Also: ${others.join(', ')} — e.g. /medals ${others[0]}`);
@@ -110,6 +113,7 @@ export const medalsCommand: Command = {
       lines,
       sources: ctx.kb.citations(ed.sources),
       ephemeral: false,
+      ...(paged.page ? { page: paged.page, actions: paged.actions } : {}),
     };
   },
 };

@@ -1,10 +1,11 @@
 import type { Command } from '../src/core/command.js';
 import { eventTitle, eventWhere, longDate } from '../src/core/format.js';
+import { paginate } from '../src/core/pages.js';
 import { missReply } from '../src/core/reply.js';
 import { fieldOrder, legendLine, toReplyResult } from '../src/core/results-view.js';
 import { echo } from '../src/core/text.js';
 
-/** Most entrants one answer lists (a marathon has 150): the rest are counted. */
+/** Entrants on one page of the answer (a marathon has 150): "Previous"/"Next" page through the rest. */
 const MAX_ROWS = 24;
 
 /** `/results <event> [round]` — the whole field of a final or of one heat, non-finishers last. */
@@ -47,13 +48,10 @@ export const resultsCommand: Command = {
     }
     const e = match.event;
     const field = fieldOrder(e.results);
-    const shown = field.slice(0, MAX_ROWS);
+    // The buttons ask for this very round by its id, so a page never lands on another round.
+    const paged = paginate(field, ctx.cursor, `/results ${e.id}`, MAX_ROWS);
+    const shown = paged.items;
     const lines: string[] = [];
-    if (field.length > shown.length) {
-      const rest = field.slice(MAX_ROWS);
-      const out = rest.filter((r) => r.status).length;
-      lines.push(`… and ${rest.length} more${out ? ` (${out} of them without a place: DNF, DNS, DQ…)` : ''}`);
-    }
     const legend = legendLine(shown);
     if (legend) lines.push(legend);
     if (e.results.some((r) => r.qualification))
@@ -72,6 +70,7 @@ export const resultsCommand: Command = {
       lines,
       sources: ctx.kb.citations([...e.sources, ...shown.flatMap((r) => r.sources)]),
       ephemeral: false,
+      ...(paged.page ? { page: paged.page, actions: paged.actions } : {}),
     };
   },
 };
