@@ -132,6 +132,107 @@ for (const line of TABLE.split('\n')) {
   for (const d of demonyms.split(',')) byDemonym.set(d.toLowerCase(), ioc);
 }
 
+// Display names only, for IOC codes the results files carry: never matched in report text (some are
+// also given names, "Georgia", "Jordan", "Chad"), so ingest keeps reading them as people.
+const DISPLAY_ONLY = `
+AFG|Afghanistan
+AND|Andorra
+ANG|Angola
+ANT|Antigua and Barbuda
+ARM|Armenia
+ASA|American Samoa
+AZE|Azerbaijan
+BAN|Bangladesh
+BEN|Benin
+BIZ|Belize
+BOL|Bolivia
+BRU|Brunei
+BUR|Burkina Faso
+CAF|Central African Republic
+CAM|Cambodia
+CAY|Cayman Islands
+CGO|Congo
+CHA|Chad
+COD|DR Congo
+COK|Cook Islands
+COM|Comoros
+CPV|Cape Verde
+CRC|Costa Rica
+DMA|Dominica
+ESA|El Salvador
+FSM|Micronesia
+GAB|Gabon
+GAM|The Gambia
+GBS|Guinea-Bissau
+GEO|Georgia
+GEQ|Equatorial Guinea
+GIB|Gibraltar
+GUA|Guatemala
+GUI|Guinea
+GUM|Guam
+GUY|Guyana
+HAI|Haiti
+HON|Honduras
+ISV|US Virgin Islands
+IVB|British Virgin Islands
+JOR|Jordan
+KGZ|Kyrgyzstan
+KIR|Kiribati
+KOS|Kosovo
+LAO|Laos
+LBA|Libya
+LBR|Liberia
+LIB|Lebanon
+MAD|Madagascar
+MAW|Malawi
+MDV|Maldives
+MGL|Mongolia
+MHL|Marshall Islands
+MKD|North Macedonia
+MLI|Mali
+MON|Monaco
+MOZ|Mozambique
+MRI|Mauritius
+MTN|Mauritania
+MYA|Myanmar
+NCA|Nicaragua
+NEP|Nepal
+NIG|Niger
+OMA|Oman
+PAN|Panama
+PAR|Paraguay
+PLE|Palestine
+PLW|Palau
+PNG|Papua New Guinea
+PRK|North Korea
+SAM|Samoa
+SEY|Seychelles
+SIN|Singapore
+SKN|Saint Kitts and Nevis
+SLE|Sierra Leone
+SMR|San Marino
+SOL|Solomon Islands
+SSD|South Sudan
+STP|São Tomé and Príncipe
+SUR|Suriname
+SWZ|Eswatini
+SYR|Syria
+TGA|Tonga
+TJK|Tajikistan
+TKM|Turkmenistan
+TLS|Timor-Leste
+TOG|Togo
+TUV|Tuvalu
+UAE|United Arab Emirates
+VIE|Vietnam
+VIN|Saint Vincent and the Grenadines
+YEM|Yemen
+`;
+for (const line of DISPLAY_ONLY.split('\n')) {
+  const [ioc, name] = line.split('|');
+  if (ioc && name && !canonical.has(ioc)) canonical.set(ioc, name);
+}
+
 /** IOC code for a country name ("Norway", "Great Britain", "US"), or null. */
 export function countryByName(name: string): string | null {
   return byName.get(name.trim().toLowerCase()) ?? null;
