@@ -7,7 +7,7 @@
  * `--always` builds regardless (that is `npm run build`, and `prepare` after `npm ci`).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,6 +54,9 @@ export function buildIfStale(always = false) {
     stdio: 'inherit',
   });
   if (run.status !== 0) process.exit(run.status ?? 1);
+  // tsc writes files without the execute bit: the bin must have it for npx podium and the shebang.
+  const bin = path.join(root, 'dist', 'src', 'bin.js');
+  if (existsSync(bin)) chmodSync(bin, 0o755);
   // The start time, not the end: a file saved during the build makes the next start build again.
   writeFileSync(STAMP, `${JSON.stringify({ builtAt: startedAt, files })}\n`);
 }
