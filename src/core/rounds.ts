@@ -10,10 +10,11 @@ import type { SportEvent } from './schema.js';
 const indexes = new WeakMap<KnowledgeBase, Map<string, SportEvent[]>>();
 
 function roundKey(e: SportEvent): string {
-  return `${e.competition}\u0000${e.edition}\u0000${e.sex}\u0000${disciplineKey(e.discipline)}`;
+  // A decathlon's 100m is a round of the decathlon, never a heat of the 100m.
+  return `${e.competition}\u0000${e.edition}\u0000${e.sex}\u0000${disciplineKey(e.discipline)}\u0000${e.partOf ?? ''}`;
 }
 
-/** Every event of the same competition, edition, sex and discipline as `e` (itself included), in load order. */
+/** Every event of the same competition, edition, sex, discipline and combined event (if any) as `e` (itself included), in load order. */
 export function roundsOf(kb: KnowledgeBase, e: SportEvent): readonly SportEvent[] {
   let index = indexes.get(kb);
   if (!index) {

@@ -65,3 +65,24 @@ describe('championship answers page when long', () => {
     expect(reply.actions?.some((a) => /Next|Previous/.test(a.label)) ?? false).toBe(false);
   });
 });
+
+describe('round buttons on /podium', () => {
+  it('point at rounds of the same event, never at a combined event part', async () => {
+    const finals = [...kb.events.values()].filter((e) => e.round === 'final' && !e.partOf);
+    expect(finals.length).toBeGreaterThan(50);
+    for (const final of finals) {
+      const reply = await ask(`/podium ${final.id}`);
+      for (const action of reply.actions ?? []) {
+        const id = action.line?.split(' ')[1] ?? '';
+        const round = kb.events.get(id);
+        if (!round) continue;
+        expect(round.partOf, `${action.label} of ${final.id} → ${id}`).toBeUndefined();
+        expect([round.discipline, round.sex, round.edition]).toEqual([
+          final.discipline,
+          final.sex,
+          final.edition,
+        ]);
+      }
+    }
+  });
+});
