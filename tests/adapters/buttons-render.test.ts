@@ -199,10 +199,12 @@ describe('console buttons', () => {
   });
 });
 
-describe.skipIf(!sharedAvailable())('Discord OpenAPI: interaction callbacks with buttons', () => {
-  const spec = JSON.parse(
-    readFileSync(path.resolve(REPO_ROOT, '../shared/specs/discord-openapi.json'), 'utf8'),
-  );
+const hasSpecs = sharedAvailable();
+describe.skipIf(!hasSpecs)('Discord OpenAPI: interaction callbacks with buttons', () => {
+  // A skipped describe still runs its body to collect tests: read the spec only where it exists.
+  const spec = hasSpecs
+    ? JSON.parse(readFileSync(path.resolve(REPO_ROOT, '../shared/specs/discord-openapi.json'), 'utf8'))
+    : { components: { schemas: {} } };
   const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateSchema: false });
   ajv.addSchema(spec, 'discord');
   const schema = (name: string): ValidateFunction => {
@@ -210,17 +212,17 @@ describe.skipIf(!sharedAvailable())('Discord OpenAPI: interaction callbacks with
     if (!v) throw new Error(`no schema ${name}`);
     return v;
   };
-  const create = schema('CreateMessageInteractionCallbackRequest');
-  const update = schema('UpdateMessageInteractionCallbackRequest');
+  const create = () => schema('CreateMessageInteractionCallbackRequest');
+  const update = () => schema('UpdateMessageInteractionCallbackRequest');
   const expectValid = (v: ValidateFunction, data: unknown) =>
     expect(v(data), JSON.stringify(v.errors?.slice(0, 3))).toBe(true);
 
   it('accepts a new message (4) and an update (7) with buttons', () => {
     const data = renderDiscordMessage(paged);
-    expectValid(create, { type: 4, data });
-    expectValid(update, { type: 7, data: { ...data, flags: undefined } });
+    expectValid(create(), { type: 4, data });
+    expectValid(update(), { type: 7, data: { ...data, flags: undefined } });
     expect(
-      update({
+      update()({
         type: 7,
         data: {
           ...data,
@@ -236,9 +238,9 @@ describe.skipIf(!sharedAvailable())('Discord OpenAPI: interaction callbacks with
     fc.assert(
       fc.property(reply, (r) => {
         const data = renderDiscordMessage(r);
-        expectValid(create, { type: 4, data });
+        expectValid(create(), { type: 4, data });
         const { flags: _f, ...edit } = data;
-        expectValid(update, { type: 7, data: { ...edit, components: data.components ?? [] } });
+        expectValid(update(), { type: 7, data: { ...edit, components: data.components ?? [] } });
       }),
       { numRuns: 150 },
     );
