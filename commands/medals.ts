@@ -6,7 +6,7 @@ import { paginate } from '../src/core/pages.js';
 import { medalFor } from '../src/core/presentation.js';
 import { missReply, type Reply } from '../src/core/reply.js';
 import { countryLabel, entrantName } from '../src/core/results-view.js';
-import { echo, fold } from '../src/core/text.js';
+import { compareCodes, echo, fold } from '../src/core/text.js';
 
 /** Rows of a medal table one answer shows. */
 const MAX_ROWS = 20;
@@ -37,7 +37,7 @@ function countryMedals(ctx: Parameters<Command['run']>[0], ed: Edition, country:
     )
     .filter((x) => x.medal !== null)
     .sort(
-      (a, b) => order[a.medal ?? 'bronze'] - order[b.medal ?? 'bronze'] || a.e.date.localeCompare(b.e.date),
+      (a, b) => order[a.medal ?? 'bronze'] - order[b.medal ?? 'bronze'] || compareCodes(a.e.date, b.e.date),
     );
   const paged = paginate(wins, ctx.cursor, `/medals ${ed.edition} ${country}`, MAX_ROWS);
   for (const { e, r, medal } of paged.items) {

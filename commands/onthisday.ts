@@ -5,7 +5,7 @@ import { anniversariesOn, anniversaryLine } from '../src/core/on-this-day.js';
 import { paginate } from '../src/core/pages.js';
 import { missReply, userErrorReply } from '../src/core/reply.js';
 import { echo } from '../src/core/text.js';
-import { localDate } from '../src/core/zoned-time.js';
+import { canonicalTimeZone, localDate } from '../src/core/zoned-time.js';
 
 /** `/onthisday [date]` — what happened on that calendar day in past years (default: today). */
 export const onThisDayCommand: Command = {
@@ -23,7 +23,8 @@ export const onThisDayCommand: Command = {
   ],
   examples: ['/onthisday 08-06', '/onthisday Aug 6', '/onthisday'],
   run(ctx, args) {
-    const zone = ctx.timeZone ?? 'UTC';
+    // A zone the platform reported but the clock cannot use (a stray /etc/localtime link) means UTC.
+    const zone = (ctx.timeZone && canonicalTimeZone(ctx.timeZone)) || 'UTC';
     const todayIso = localDate(ctx.now().getTime(), zone);
     const [y, m, d] = todayIso.split('-').map(Number) as [number, number, number];
     const text = typeof args.date === 'string' ? args.date : '';

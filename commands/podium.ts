@@ -6,7 +6,7 @@ import { missReply, type ReplyResult } from '../src/core/reply.js';
 import { entrantName, legendLine, partsLine, podiumOf, toReplyResult } from '../src/core/results-view.js';
 import { roundsOf } from '../src/core/rounds.js';
 import type { SportEvent } from '../src/core/schema.js';
-import { echo } from '../src/core/text.js';
+import { compareNatural, echo } from '../src/core/text.js';
 
 /** Earlier rounds worth a button, in the order a championship runs them. */
 const ROUND_BUTTONS: ReadonlyArray<{ round: SportEvent['round']; label: string }> = [
@@ -29,10 +29,7 @@ function followUps(kb: KnowledgeBase, e: SportEvent): ReplyAction[] {
     if (round === e.round) continue;
     let first: SportEvent | undefined;
     for (const other of siblings) {
-      if (
-        other.round === round &&
-        (!first || other.id.localeCompare(first.id, 'en', { numeric: true }) < 0)
-      ) {
+      if (other.round === round && (!first || compareNatural(other.id, first.id) < 0)) {
         first = other;
       }
     }

@@ -6,6 +6,7 @@ import { paginate } from '../src/core/pages.js';
 import { medalFor } from '../src/core/presentation.js';
 import { missReply } from '../src/core/reply.js';
 import { runnersOf, toReplyResult } from '../src/core/results-view.js';
+import { compareCodes } from '../src/core/text.js';
 
 const ORDINAL = ['th', 'st', 'nd', 'rd'];
 function ordinal(n: number): string {
@@ -49,7 +50,7 @@ export const resultCommand: Command = {
       .filter((x) => !x.event.partOf)
       .sort(
         (x, y) =>
-          y.event.date.localeCompare(x.event.date) ||
+          compareCodes(y.event.date, x.event.date) ||
           ROUND_ORDER.indexOf(x.event.round) - ROUND_ORDER.indexOf(y.event.round),
       );
     if (results.length === 0) {

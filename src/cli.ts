@@ -82,7 +82,7 @@ async function ask(argv: string[], config: Config, logger: Logger, io: CliIo): P
       ? (await import('./scheduler/index.js')).createSubscriptionsPort({ store, kb })
       : null;
     const reply = await answerLine(line, {
-      context: () => consoleContext({ kb, subscriptions }, config.consoleUser),
+      context: () => consoleContext({ kb, subscriptions }, config.consoleUser, config.tz),
       logger,
     });
     io.stdout(`${await renderAs(format, reply)}\n`);

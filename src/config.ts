@@ -64,6 +64,8 @@ export interface Config {
   color: boolean;
   /** The console REPL's history file; null keeps no history. */
   historyFile: string | null;
+  /** TZ as set for this process, or null: the console then answers in the system's own zone. */
+  tz: string | null;
 }
 
 const BOOLEAN_WORDS = ['true', 'false', '1', '0', 'yes', 'no'] as const;
@@ -258,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat: e.LOG_FORMAT,
     color: !e.NO_COLOR,
     historyFile: historyFile(e.PODIUM_HISTORY),
+    tz: env.TZ?.trim() || null,
   };
 }
 

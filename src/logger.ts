@@ -47,28 +47,45 @@ export function createLogger(
 ): Logger {
   if (destination) return pino()(options(level), destination);
   const format = opts.format ?? 'auto';
-  return lazy(() => {
+  return lazy(level, (current) => {
     if (format === 'pretty' || (format === 'auto' && process.stderr.isTTY)) {
-      return pino()(options(level), prettyStream(opts.color !== false && process.stderr.isTTY === true));
+      return pino()(options(current), prettyStream(opts.color !== false && process.stderr.isTTY === true));
     }
-    return pino()(options(level), pino().destination(2));
+    return pino()(options(current), pino().destination(2));
   });
 }
 
-/** A logger made on first use (any property read or write), so loading pino waits until then. */
-function lazy(make: () => Logger): Logger {
+const METHODS = new Set<string | symbol>(['fatal', 'error', 'warn', 'info', 'debug', 'trace']);
+const noop = () => undefined;
+
+/**
+ * A logger made on first real use, so loading pino (~30 ms) waits until a line is written: until
+ * then it keeps its own level, and a call below it (a REPL's info lines at level warn) is a no-op.
+ * Anything else (a child logger, a line that passes) makes the real one, at the current level.
+ */
+function lazy(initial: string, make: (level: string) => Logger): Logger {
   let real: Logger | null = null;
+  let level = initial;
   const get = () => {
-    real ??= make();
+    real ??= make(level);
     return real;
   };
   return new Proxy({} as Logger, {
     get(_, prop) {
+      if (!real) {
+        if (prop === 'level') return level;
+        if (prop === 'isLevelEnabled') return (l: string) => allows(level, l as LevelWithSilent);
+        if (METHODS.has(prop) && !allows(level, prop as LevelWithSilent)) return noop;
+      }
       const r = get();
       const value = Reflect.get(r, prop, r);
       return typeof value === 'function' ? value.bind(r) : value;
     },
     set(_, prop, value) {
+      if (!real && prop === 'level' && typeof value === 'string' && (value === 'silent' || value in LEVELS)) {
+        level = value;
+        return true;
+      }
       return Reflect.set(get(), prop, value);
     },
     has(_, prop) {

@@ -14,7 +14,6 @@ import {
   type ReadinessCheck,
   type RequestHandler,
 } from './ops/http-server.js';
-import { createMetrics } from './ops/metrics.js';
 import { openOnThisDay } from './scheduler/index.js';
 
 /** How long SIGTERM/SIGINT waits for requests, deferred answers and posts in flight. */
@@ -72,7 +71,8 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     store: () => store.ping(),
   };
   // PODIUM_IMAGES=false leaves cards out everywhere: answers, scheduled posts and Slack uploads.
-  const cards = createCardMaker({ enabled: config.images.enabled, logger });
+  // The console draws none unless asked (/images on loads the canvas then), so it never pays for it.
+  const cards = consoleMode ? null : createCardMaker({ enabled: config.images.enabled, logger });
   const deps = { config, kb, logger, subscriptions, cards };
 
   try {
@@ -159,6 +159,8 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   // One HTTP server whenever a platform adapter runs: health, readiness, metrics and receivers.
   let ops: OpsServer | null = null;
   if (!consoleMode) {
+    // prom-client is loaded only here: a console session serves no /metrics.
+    const { createMetrics } = await import('./ops/metrics.js');
     const metrics = createMetrics();
     setTelemetry(metrics.telemetry);
     ops = createOpsServer({ handlers, readiness, metrics, logger });
@@ -167,8 +169,8 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   }
 
   if (consoleMode) posters.push(createConsolePoster(process.stdout));
-
-  await onThisDay.start(posters);
+  // The console's scheduler starts once the prompt is up (below): a person waits for the prompt.
+  else await onThisDay.start(posters);
 
   let stopping: Promise<void> | null = null;
   const stopAll = () => {
@@ -194,7 +196,7 @@ export async function start(config: Config, logger: Logger): Promise<number> {
 
   if (consoleMode) {
     const ended = runRepl(
-      { context: () => consoleContext({ kb, subscriptions }, config.consoleUser), logger },
+      { context: () => consoleContext({ kb, subscriptions }, config.consoleUser, config.tz), logger },
       process.stdin,
       process.stdout,
       { color: config.color, historyFile: config.historyFile },
@@ -203,6 +205,7 @@ export async function start(config: Config, logger: Logger): Promise<number> {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    await onThisDay.start(posters);
     await Promise.race([ended, signalled]);
     await stopAll();
     return 0;

@@ -1,5 +1,4 @@
-import { loadFonts } from '../cards/fonts.js';
-import { type Card, renderCard } from '../cards/index.js';
+import type { Card } from '../cards/index.js';
 import type { Reply } from '../core/reply.js';
 import type { Logger } from '../logger.js';
 
@@ -15,12 +14,19 @@ export const CARD_FILENAME = 'card.png';
  */
 export function createCardMaker(options: { enabled: boolean; logger: Logger }): CardMaker | null {
   if (!options.enabled) return null;
-  // Register the fonts now, at start-up: doing it on the first answer would block the event loop
-  // for a few hundred milliseconds while a gateway connection waits for its heartbeat.
-  loadFonts();
+  // Load the canvas and register the fonts now, at start-up: doing it on the first answer would
+  // block the event loop for a few hundred milliseconds while a gateway connection waits for its
+  // heartbeat. Imported, not linked: a process that never makes a card maker never loads the canvas.
+  const renderer = Promise.all([import('../cards/index.js'), import('../cards/fonts.js')]).then(
+    ([cards, fonts]) => {
+      fonts.loadFonts();
+      return cards.renderCard;
+    },
+  );
+  renderer.catch(() => undefined); // a canvas that cannot load is reported by each render below
   return async (reply) => {
     try {
-      return await renderCard(reply);
+      return await (await renderer)(reply);
     } catch (err) {
       options.logger.error({ err, title: reply.title.slice(0, 120) }, 'card: render failed');
       return null;

@@ -56,6 +56,14 @@ export function dataFingerprint(kb: KnowledgeBase): string {
   return fp;
 }
 
+/**
+ * Takes a fingerprint computed earlier for the same data (load.ts keeps it in the snapshot, whose
+ * key changes with the data and with this file), so a start from the snapshot skips hashing the base.
+ */
+export function adoptDataFingerprint(kb: KnowledgeBase, fp: string): void {
+  if (/^[\w-]{4}$/.test(fp)) fingerprints.set(kb, fp);
+}
+
 /** A short hash of who asked (5 characters), or "_" when nobody in particular did (scheduled posts). */
 export function userTag(userId: string | null): string {
   return userId ? hash(`user:${userId}`, 5) : '_';

@@ -3,7 +3,7 @@
  * tables, and finding one from the words fans use ("olympics", "rome 2024", "euros").
  */
 import type { SportEvent } from './schema.js';
-import { words } from './text.js';
+import { compareCodes, words } from './text.js';
 
 /** Medals of one country at one championship. */
 export interface MedalCount {
@@ -51,7 +51,7 @@ export function buildEditions(events: readonly SportEvent[]): Edition[] {
     for (const s of e.sources) if (!ed.sources.includes(s)) ed.sources.push(s);
     editions.set(e.edition, ed);
   }
-  return [...editions.values()].sort((a, b) => b.start.localeCompare(a.start));
+  return [...editions.values()].sort((a, b) => compareCodes(b.start, a.start));
 }
 
 /** The medal table of an edition: gold, then silver, then bronze, then country code. Ties share. */
@@ -69,7 +69,7 @@ export function medalTable(edition: Edition): MedalCount[] {
   }
   return [...table.values()].sort(
     (a, b) =>
-      b.gold - a.gold || b.silver - a.silver || b.bronze - a.bronze || a.country.localeCompare(b.country),
+      b.gold - a.gold || b.silver - a.silver || b.bronze - a.bronze || compareCodes(a.country, b.country),
   );
 }
 

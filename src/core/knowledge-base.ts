@@ -1,39 +1,28 @@
-import { disciplineKey } from './disciplines.js';
-import {
-  bestOf,
-  buildEditions,
-  type Edition,
-  findEdition,
-  isMedalFinal,
-  type MedalCount,
-  medalTable,
-} from './editions.js';
+import { bestOf, type Edition, findEdition, isMedalFinal, type MedalCount, medalTable } from './editions.js';
 import { DataError } from './errors.js';
+import { type EventQuery, fitsQuery, type Narrowed, parseEventQuery, withWords } from './event-query.js';
 import {
-  type EventQuery,
-  eventBucket,
-  eventKeywords,
-  fitsQuery,
-  type Narrowed,
-  parseEventQuery,
-  withWords,
-} from './event-query.js';
+  type AthleteResult,
+  buildEventIndex,
+  buildPeopleIndex,
+  type EventIndex,
+  type KnowledgeBaseSnapshot,
+  type PeopleIndex,
+  personIds,
+} from './kb-indexes.js';
 import { NameIndex, type NameMatch } from './name-index.js';
 import { mergePeople } from './people.js';
 import type { ReplySource } from './reply.js';
-import type { Athlete, Bundle, Quote, Result, Source, SportEvent } from './schema.js';
+import type { Athlete, Bundle, Quote, Source, SportEvent } from './schema.js';
 import { fold, words } from './text.js';
+
+export type { AthleteResult, KnowledgeBaseSnapshot } from './kb-indexes.js';
+export { personIds } from './kb-indexes.js';
 
 /** An event query's outcome: the best event (and how many others also fit), or a miss. */
 export type EventMatch =
   | { kind: 'found'; event: SportEvent; others: readonly SportEvent[] }
   | { kind: 'unknown'; discipline: string | null; suggestions: readonly SportEvent[] };
-
-/** A placing with its event, for an athlete's results (a relay team's, when they ran in it). */
-export interface AthleteResult {
-  event: SportEvent;
-  result: Result;
-}
 
 /** How to load: drafts (written by `podium ingest`, awaiting review) are skipped unless asked for. */
 export interface LoadOptions {
@@ -59,25 +48,17 @@ export class KnowledgeBase {
   readonly events = new Map<string, SportEvent>();
   readonly quotes = new Map<string, Quote>();
   private nameIndex: NameIndex<Athlete> | null = null;
-  private readonly byDiscipline = new Map<string, SportEvent[]>();
-  private readonly byMonthDay = new Map<string, SportEvent[]>();
-  private readonly bySpeaker = new Map<string, Quote[]>();
-  private readonly quoteWords = new Map<string, Quote[]>();
-  private readonly resultsByAthlete = new Map<string, AthleteResult[]>();
-  private readonly eventKeywords = new Map<string, Set<string>>();
+  private eventIndex: EventIndex | null = null;
+  private peopleIndex: PeopleIndex | null = null;
   /** Every data id of a person → the id of their one merged record. */
   private readonly canonicalIds = new Map<string, string>();
-  private readonly editionList: Edition[] = [];
   private championshipList: Edition[] | null = null;
-  private newestFirst: SportEvent[] = [];
-  private readonly prominence = new Map<string, number>();
   /** Answer-time caches, built on first use: see `narrowed` and `suggestionsFor`. */
   private readonly narrowCache = new Map<string, Narrowed>();
   private readonly suggestionCache = new Map<string, readonly SportEvent[]>();
   private readonly medalTables = new WeakMap<Edition, MedalCount[]>();
   /** The name each data id was recorded under (Rio's "Sandra Perković" for Rio's results). */
   private readonly recordNames = new Map<string, string>();
-  private readonly allQuotes: Quote[] = [];
   private readonly foldedQuotes = new WeakMap<Quote, string>();
   /** Ids of the draft items left out (kind:id), to explain a reference to one. */
   private readonly skipped = new Set<string>();
@@ -149,7 +130,42 @@ export class KnowledgeBase {
     const merged = mergePeople(people, (id) => newest.get(id));
     for (const [id, a] of merged.athletes) kb.athletes.set(id, a);
     for (const [id, c] of merged.canonical) kb.canonicalIds.set(id, c);
-    kb.buildIndexes();
+    kb.peopleIndexed(); // settles imported people's countries now, before anything reads a record
+    return kb;
+  }
+
+  /**
+   * The base as checked and merged, for a snapshot (see load.ts): the same base comes back from
+   * `fromSnapshot` without checking or merging again. Items keep their order (packed button ids
+   * rely on it); a data id maps to its merged record only where the two differ.
+   */
+  toSnapshot(): KnowledgeBaseSnapshot {
+    this.peopleIndexed();
+    const differ = <V>(map: Map<string, V>, same: (id: string, v: V) => boolean) =>
+      [...map].filter(([id, v]) => !same(id, v));
+    return {
+      sources: [...this.sources.values()],
+      athletes: [...this.athletes.values()],
+      events: [...this.events.values()],
+      quotes: [...this.quotes.values()],
+      canonicalIds: differ(this.canonicalIds, (id, c) => id === c),
+      recordNames: differ(this.recordNames, (id, name) => name === this.nameOf(id)),
+      skipped: [...this.skipped],
+      draftsSkipped: this.draftsSkipped,
+    };
+  }
+
+  /** A base from `toSnapshot`'s output, trusted as checked; its indexes are built on first use. */
+  static fromSnapshot(s: KnowledgeBaseSnapshot): KnowledgeBase {
+    const kb = new KnowledgeBase();
+    for (const x of s.sources) kb.sources.set(x.id, x);
+    for (const x of s.athletes) kb.athletes.set(x.id, x);
+    for (const x of s.events) kb.events.set(x.id, x);
+    for (const x of s.quotes) kb.quotes.set(x.id, x);
+    for (const [id, c] of s.canonicalIds) kb.canonicalIds.set(id, c);
+    for (const [id, name] of s.recordNames) kb.recordNames.set(id, name);
+    for (const x of s.skipped) kb.skipped.add(x);
+    kb.draftsSkipped = s.draftsSkipped;
     return kb;
   }
 
@@ -220,36 +236,21 @@ export class KnowledgeBase {
     });
   }
 
-  private buildIndexes(): void {
-    const events = [...this.events.values()].sort((a, b) => b.date.localeCompare(a.date));
-    this.newestFirst = events;
-    for (const e of events) {
-      append(this.byDiscipline, eventBucket(e, disciplineKey(e.discipline)), e);
-      append(this.byMonthDay, e.date.slice(5), e);
-      this.eventKeywords.set(e.id, eventKeywords(e));
-      for (const r of e.results) {
-        for (const id of new Set(personIds(r).map((x) => this.canonicalIds.get(x) ?? x))) {
-          append(this.resultsByAthlete, id, { event: e, result: r });
-          const medal = isMedalFinal(e) && r.place !== null && r.place <= 3 ? 4 - r.place : 0;
-          this.prominence.set(id, (this.prominence.get(id) ?? 0) + medal * 10 + 1);
-        }
-      }
-    }
-    this.editionList.push(...buildEditions(events));
-    // An imported person's country is that of their latest result (Pichardo: Cuba in Rio,
-    // Portugal in Rome); curated records keep theirs.
-    for (const [id, list] of this.resultsByAthlete) {
-      const a = this.athletes.get(id);
-      const latest = list[0]?.result;
-      if (a?.ids?.tilastopaja?.length && latest) a.country = latest.team?.country ?? latest.country;
-    }
-    for (const q of this.quotes.values()) {
-      this.allQuotes.push(q);
-      const speaker = this.canonicalIds.get(q.speaker) ?? q.speaker;
-      append(this.bySpeaker, speaker, q);
-      this.prominence.set(speaker, (this.prominence.get(speaker) ?? 0) + 1000);
-      for (const w of new Set(words(q.text))) if (w.length >= 3) append(this.quoteWords, w, q);
-    }
+  /** Events by discipline, day and edition, built on first use. */
+  private eventsIndexed(): EventIndex {
+    this.eventIndex ??= buildEventIndex(this.events.values());
+    return this.eventIndex;
+  }
+
+  /** Results by athlete, quotes by speaker and word, prominence: built on first use. */
+  private peopleIndexed(): PeopleIndex {
+    this.peopleIndex ??= buildPeopleIndex(
+      this.eventsIndexed().newestFirst,
+      this.quotes.values(),
+      (id) => this.canonicalIds.get(id) ?? id,
+      this.athletes,
+    );
+    return this.peopleIndex;
   }
 
   /** The athlete with this id. */
@@ -311,10 +312,11 @@ export class KnowledgeBase {
     if (match.kind !== 'ambiguous') return match;
     // A bare surname several people share means the one fans talk about: the one with quotes,
     // else clearly more medals. Equal standing stays a question.
+    const { prominence } = this.peopleIndexed();
     const ranked = [...match.candidates].sort(
-      (a, b) => (this.prominence.get(b.id) ?? 0) - (this.prominence.get(a.id) ?? 0),
+      (a, b) => (prominence.get(b.id) ?? 0) - (prominence.get(a.id) ?? 0),
     );
-    const [first, second] = ranked.map((a) => this.prominence.get(a.id) ?? 0);
+    const [first, second] = ranked.map((a) => prominence.get(a.id) ?? 0);
     if (first !== undefined && second !== undefined && first >= 20 && first >= 2 * second)
       return { kind: 'found', item: ranked[0] as Athlete, exact: false };
     return { kind: 'ambiguous', candidates: ranked };
@@ -332,7 +334,7 @@ export class KnowledgeBase {
 
   /** All quotes by a speaker, in data order. */
   quotesBy(athleteId: string): readonly Quote[] {
-    return this.bySpeaker.get(this.canonicalIds.get(athleteId) ?? athleteId) ?? [];
+    return this.peopleIndexed().bySpeaker.get(this.canonicalIds.get(athleteId) ?? athleteId) ?? [];
   }
 
   /**
@@ -342,7 +344,7 @@ export class KnowledgeBase {
    */
   quotesMatching(keyword: string, speakerId?: string): readonly Quote[] {
     const kws = words(keyword);
-    if (kws.length === 0) return speakerId ? this.quotesBy(speakerId) : this.allQuotes;
+    if (kws.length === 0) return speakerId ? this.quotesBy(speakerId) : this.peopleIndexed().allQuotes;
     if (speakerId) {
       return this.quotesBy(speakerId).filter((q) => {
         const text = this.foldedQuote(q);
@@ -366,10 +368,11 @@ export class KnowledgeBase {
   }
 
   private quotesWithWordPrefix(prefix: string): Set<Quote> {
-    const out = new Set<Quote>(this.quoteWords.get(prefix) ?? []);
+    const { quoteWords } = this.peopleIndexed();
+    const out = new Set<Quote>(quoteWords.get(prefix) ?? []);
     // Longer words that start with the keyword; the vocabulary is scanned once per keyword.
     if (prefix.length >= 3) {
-      for (const [w, list] of this.quoteWords) {
+      for (const [w, list] of quoteWords) {
         if (w.length > prefix.length && w.startsWith(prefix)) for (const q of list) out.add(q);
       }
     }
@@ -378,17 +381,17 @@ export class KnowledgeBase {
 
   /** Every placing of an athlete, most recent event first. */
   resultsOf(athleteId: string): readonly AthleteResult[] {
-    return this.resultsByAthlete.get(this.canonicalIds.get(athleteId) ?? athleteId) ?? [];
+    return this.peopleIndexed().resultsByAthlete.get(this.canonicalIds.get(athleteId) ?? athleteId) ?? [];
   }
 
   /** Championships held, most recent first. */
   editions(): readonly Edition[] {
-    return this.editionList;
+    return this.eventsIndexed().editions;
   }
 
   /** Editions with a medal table to speak of (more than one final), most recent first. */
   championships(): readonly Edition[] {
-    this.championshipList ??= this.editionList.filter((ed) => ed.finals.length > 1);
+    this.championshipList ??= this.editions().filter((ed) => ed.finals.length > 1);
     return this.championshipList;
   }
 
@@ -396,7 +399,7 @@ export class KnowledgeBase {
    * The edition a text names ("rio", "rome 2024", "olympics 2016", "european championships"), the
    * most recent when several fit; null when it names none.
    */
-  resolveEdition(text: string, among: readonly Edition[] = this.editionList): Edition | null {
+  resolveEdition(text: string, among: readonly Edition[] = this.editions()): Edition | null {
     return findEdition(text, among);
   }
 
@@ -410,12 +413,12 @@ export class KnowledgeBase {
 
   /** Events held on a calendar day (MM-DD) in any year, most recent first. */
   eventsOnMonthDay(monthDay: string): readonly SportEvent[] {
-    return this.byMonthDay.get(monthDay) ?? [];
+    return this.eventsIndexed().byMonthDay.get(monthDay) ?? [];
   }
 
   /** Every event, most recent first (for autocomplete). */
   eventList(): readonly SportEvent[] {
-    return this.newestFirst;
+    return this.eventsIndexed().newestFirst;
   }
 
   /**
@@ -435,8 +438,9 @@ export class KnowledgeBase {
     // sex and round; a query without them is answered from the cache as it is.
     const plain = q.soft.length === 0 && q.roundName === null && !q.prelim;
     if (plain && narrowed.match) return narrowed.match;
-    const pool = plain ? narrowed.events : withWords(narrowed, q.soft, this.eventKeywords);
-    const fits = plain ? pool : pool.filter((e) => fitsQuery(e, q, this.eventKeywords.get(e.id)));
+    const { keywords } = this.eventsIndexed();
+    const pool = plain ? narrowed.events : withWords(narrowed, q.soft, keywords);
+    const fits = plain ? pool : pool.filter((e) => fitsQuery(e, q, keywords.get(e.id)));
     if (fits.length === 0)
       return { kind: 'unknown', discipline: q.key, suggestions: this.suggestionsFor(q.key) };
     const match: EventMatch = { kind: 'found', ...bestOf(fits) };
@@ -453,7 +457,7 @@ export class KnowledgeBase {
     const id = `${q.key}\u0000${q.sex ?? ''}\u0000${q.round ?? ''}`;
     let hit = this.narrowCache.get(id);
     if (!hit) {
-      const all = this.byDiscipline.get(q.key) ?? [];
+      const all = this.eventsIndexed().byDiscipline.get(q.key) ?? [];
       const events =
         q.sex === null && q.round === null
           ? all
@@ -470,7 +474,7 @@ export class KnowledgeBase {
   private suggestionsFor(key: string): readonly SportEvent[] {
     let list = this.suggestionCache.get(key);
     if (!list) {
-      const candidates = this.byDiscipline.get(key) ?? [];
+      const candidates = this.eventsIndexed().byDiscipline.get(key) ?? [];
       const near = candidates.length ? candidates : this.eventList();
       const finals: SportEvent[] = [];
       for (const e of near) {
@@ -483,15 +487,4 @@ export class KnowledgeBase {
     }
     return list;
   }
-}
-
-/** Every person a result is about: the athlete, or a relay team's runners. */
-export function personIds(r: Result): string[] {
-  return r.athlete ? [r.athlete] : (r.team?.runners.map((x) => x.athlete) ?? []);
-}
-
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -3,18 +3,25 @@
  * not the editors' JSON Schemas), parsed and validated with zod, then built into a KnowledgeBase.
  * A bad file stops loading with its path, the JSON path and what was expected.
  *
- * Validation is paid once: with `cacheDir`, the validated bundles are written to a snapshot keyed
- * by a hash of every data file's path, size and mtime (and of the schema's source), and a later start
- * whose data hash to the same key reads the snapshot without importing zod (~50 ms of module
- * loading plus ~150 ms of parsing on the shipped data). Any change to the data or the schema
- * misses the key, so the files are validated again and bad data still stops start-up.
+ * Validation is paid once: with `cacheDir`, the checked and merged base (KnowledgeBase.toSnapshot)
+ * is written to a snapshot keyed by a hash of every data file's path, size and mtime (and of the
+ * sources that validate, check and merge), and a later start whose data hash to the same key reads
+ * the snapshot without importing zod, checking references or merging people again (~50 ms of module
+ * loading plus ~250 ms of work on the shipped data). Any change to the data or to that code misses
+ * the key, so the files are validated again and bad data still stops start-up.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { adoptDataFingerprint, dataFingerprint } from './actions.js';
 import { DataError } from './errors.js';
-import { KnowledgeBase, type LoadedBundle, type LoadOptions } from './knowledge-base.js';
+import {
+  KnowledgeBase,
+  type KnowledgeBaseSnapshot,
+  type LoadedBundle,
+  type LoadOptions,
+} from './knowledge-base.js';
 
 /** Options of loadKnowledgeBase: the knowledge base's own, plus where the validated snapshot lives. */
 export interface LoadFromDiskOptions extends LoadOptions {
@@ -23,12 +30,35 @@ export interface LoadFromDiskOptions extends LoadOptions {
 }
 
 /** Bumped when the snapshot's layout changes, so old snapshots are never read as new ones. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 const HERE = fileURLToPath(import.meta.url);
-/** The validator's own sources: a schema change must invalidate every snapshot. */
-const VALIDATOR_SOURCES = ['schema', 'validate'].map((n) =>
-  path.join(path.dirname(HERE), n + path.extname(HERE)),
-);
+/**
+ * The sources a snapshot's content depends on: a change to any must invalidate every snapshot. The
+ * bundled build (scripts/build-if-stale.mjs) defines PODIUM_BUILD_ID, a hash of every source, instead:
+ * the bundle has no such files beside it. Run from source (tests, tsx), the files themselves.
+ */
+declare const PODIUM_BUILD_ID: string | undefined;
+const SNAPSHOT_SOURCES = [
+  'schema',
+  'validate',
+  'knowledge-base',
+  'kb-indexes',
+  'people',
+  'text',
+  'actions',
+].map((n) => path.join(path.dirname(HERE), n + path.extname(HERE)));
+
+/** What the snapshot's code is: the build's id, else the content of the sources it depends on. */
+async function codeHash(hash: Hash): Promise<void> {
+  if (typeof PODIUM_BUILD_ID === 'string') {
+    hash.update(`build ${PODIUM_BUILD_ID}`);
+    return;
+  }
+  for (const source of SNAPSHOT_SOURCES) {
+    // A missing source (an unusual install) only means the key cannot vouch for it: hash a marker.
+    hash.update(await readFile(source).catch(() => Buffer.from(`missing ${source}`)));
+  }
+}
 
 /** Every *.json data file under dir (recursively), except the editors' JSON Schemas in schema/. */
 async function dataFiles(dir: string): Promise<string[]> {
@@ -50,10 +80,7 @@ async function dataFiles(dir: string): Promise<string[]> {
 async function snapshotKey(files: string[], rels: string[], includeDrafts: boolean): Promise<string> {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ SNAPSHOT_FORMAT, includeDrafts, node: process.versions.node }));
-  for (const source of VALIDATOR_SOURCES) {
-    // A missing source (an unusual install) only means the key cannot vouch for it: hash a marker.
-    hash.update(await readFile(source).catch(() => Buffer.from(`missing ${source}`)));
-  }
+  await codeHash(hash);
   const stats = await Promise.all(files.map((f) => stat(f)));
   stats.forEach((st, i) => {
     hash.update(`\0${rels[i]}\0${st.size}\0${st.mtimeMs}\0${st.ino}`);
@@ -61,16 +88,38 @@ async function snapshotKey(files: string[], rels: string[], includeDrafts: boole
   return hash.digest('hex').slice(0, 32);
 }
 
-/** The snapshot's bundles, or null when there is none for this key or it cannot be read. */
-async function readSnapshot(file: string): Promise<LoadedBundle[] | null> {
+/** What a snapshot file holds: the base, and the buttons' fingerprint of its data. */
+interface Snapshot {
+  format: number;
+  kb: KnowledgeBaseSnapshot;
+  fingerprint: string;
+}
+
+/** The snapshot's base, or null when there is none for this key or it cannot be read. */
+async function readSnapshot(file: string): Promise<KnowledgeBase | null> {
   try {
-    const json = JSON.parse(await readFile(file, 'utf8')) as { format?: unknown; bundles?: unknown };
-    return json.format === SNAPSHOT_FORMAT && Array.isArray(json.bundles)
-      ? (json.bundles as LoadedBundle[])
-      : null;
+    // The file is ASCII (see writeSnapshot): decoding it as Latin-1 is a copy, not a UTF-8 decode.
+    const json = JSON.parse((await readFile(file)).toString('latin1')) as Partial<Snapshot>;
+    if (json.format !== SNAPSHOT_FORMAT || !json.kb || !Array.isArray(json.kb.events)) return null;
+    const kb = KnowledgeBase.fromSnapshot(json.kb);
+    if (typeof json.fingerprint === 'string') adoptDataFingerprint(kb, json.fingerprint);
+    return kb;
   } catch {
     return null;
   }
+}
+
+/** The snapshot's text: JSON with every non-ASCII character escaped, so reading it is cheap. */
+function snapshotText(kb: KnowledgeBase): string {
+  const snapshot: Snapshot = {
+    format: SNAPSHOT_FORMAT,
+    kb: kb.toSnapshot(),
+    fingerprint: dataFingerprint(kb),
+  };
+  return JSON.stringify(snapshot).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Writes the snapshot atomically and drops older ones; a read-only install just keeps validating. */
@@ -124,27 +173,20 @@ export async function loadKnowledgeBase(dir: string, opts: LoadFromDiskOptions =
   const rels = files.map((f) => path.relative(process.cwd(), f) || f);
   const includeDrafts = opts.includeDrafts === true;
   const { cacheDir, ...kbOpts } = opts;
-  let bundles: LoadedBundle[] | null = null;
   let key: string | null = null;
   // One snapshot per data folder (its name starts with the folder's hash), so two folders sharing
   // a cache (tests, a draft folder) never evict each other.
   const prefix = `kb-${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 12)}-`;
   if (cacheDir) {
     key = `${prefix}${await snapshotKey(files, rels, includeDrafts)}`;
-    bundles = await readSnapshot(path.join(cacheDir, `${key}.json`));
+    const snapshot = await readSnapshot(path.join(cacheDir, `${key}.json`));
+    if (snapshot) return snapshot;
   }
-  if (!bundles) {
-    const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
-    bundles = await validateAll(rels, texts, includeDrafts);
-    // Serialised before building (indexing sets imported people's current country on the
-    // records), written after, so data failing the cross-file checks is never snapshotted. A hit
-    // still runs those checks in fromBundles.
-    const snapshot = cacheDir && key ? JSON.stringify({ format: SNAPSHOT_FORMAT, bundles }) : null;
-    const kb = KnowledgeBase.fromBundles(bundles, kbOpts);
-    if (cacheDir && key && snapshot) await writeSnapshot(cacheDir, prefix, key, snapshot);
-    return kb;
-  }
-  return KnowledgeBase.fromBundles(bundles, kbOpts);
+  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  const kb = KnowledgeBase.fromBundles(await validateAll(rels, texts, includeDrafts), kbOpts);
+  // Written only once every check has passed, so bad data is never snapshotted.
+  if (cacheDir && key) await writeSnapshot(cacheDir, prefix, key, snapshotText(kb));
+  return kb;
 }
 
 /** True when the text is JSON whose top level says `"draft": true`. */

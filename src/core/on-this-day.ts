@@ -3,6 +3,7 @@ import { isMedalFinal, type KnowledgeBase } from './knowledge-base.js';
 import type { Reply } from './reply.js';
 import { entrantName, podiumOf, toReplyResult } from './results-view.js';
 import type { SportEvent } from './schema.js';
+import { compareCodes } from './text.js';
 
 /** How many events one "on this day" answer lists before "… and N more". */
 export const ON_THIS_DAY_LIMIT = 10;
@@ -30,7 +31,7 @@ export function anniversariesOn(kb: KnowledgeBase, localDate: string, includeSam
       if (isMedalFinal(e) && (y < year || (includeSameYear && y === year))) out.push(e);
     }
   }
-  return out.sort((a, b) => b.date.localeCompare(a.date));
+  return out.sort((a, b) => compareCodes(b.date, a.date));
 }
 
 /** One line for an event: "2024 — Men's 1500m, Paris 2024: Cole Hocker (USA) won in 3:27.65 (OR)". */

@@ -5,7 +5,7 @@
  * seed's — carry the same name (or alias) and country, and the same birth date where both give one.
  */
 import type { Athlete } from './schema.js';
-import { fold } from './text.js';
+import { compareCodes, fold } from './text.js';
 
 /** People merged: canonical records, and every data id → its canonical id. */
 export interface MergedPeople {
@@ -96,7 +96,7 @@ function mergeGroup(
   newest: (id: string) => string | undefined,
   curated: (a: Athlete) => boolean,
 ): Athlete {
-  const byDate = [...group].sort((a, b) => (newest(b.id) ?? '').localeCompare(newest(a.id) ?? ''));
+  const byDate = [...group].sort((a, b) => compareCodes(newest(b.id) ?? '', newest(a.id) ?? ''));
   const head = group.find(curated) ?? (byDate[0] as Athlete);
   const latest = byDate[0] as Athlete;
   const names = new Set(group.flatMap((a) => [a.name, ...a.aliases]));

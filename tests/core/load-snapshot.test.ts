@@ -2,9 +2,13 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { answerLine } from '../../src/adapters/console/console.js';
+import { dataFingerprint } from '../../src/core/actions.js';
 import { DataError } from '../../src/core/errors.js';
+import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { loadKnowledgeBase } from '../../src/core/load.js';
-import { REPO_ROOT } from '../helpers.js';
+import { createLogger } from '../../src/logger.js';
+import { REPO_ROOT, testContext } from '../helpers.js';
 
 const temps: string[] = [];
 afterEach(async () => {
@@ -78,5 +82,37 @@ describe('validated snapshot of the knowledge base', () => {
     const people = (kb: typeof fresh) => [...kb.athletes.values()].map((a) => [a.id, a.name, a.country]);
     expect(people(hit)).toEqual(people(fresh));
     expect([...hit.events.keys()]).toEqual([...fresh.events.keys()]);
+  });
+
+  it('a snapshot hit answers every kind of question exactly as a fresh load, buttons included', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'podium-snapshot-'));
+    temps.push(root);
+    const data = path.join(REPO_ROOT, 'data');
+    const fresh = await loadKnowledgeBase(data);
+    await loadKnowledgeBase(data, { cacheDir: root });
+    const hit = await loadKnowledgeBase(data, { cacheDir: root });
+    expect(dataFingerprint(hit)).toBe(dataFingerprint(fresh));
+    const logger = createLogger('silent');
+    const lines = [
+      '/podium 1500m',
+      '/podium 100m rio',
+      "/results women's 4x400m relay rome",
+      '/results 10000m race b',
+      '/athlete hocker',
+      '/athlete perkovic',
+      '/result kerr',
+      '/quote hocker',
+      '/quote medal',
+      '/medals rome 2024',
+      '/onthisday 08-06',
+      '/onthisday Jun 9',
+      '/podium decathlon 100m',
+      '/podium 1500n',
+    ];
+    const answer = async (kb: KnowledgeBase, line: string) => {
+      const ctx = await testContext({ kb });
+      return JSON.stringify(await answerLine(line, { context: () => ctx, logger }));
+    };
+    for (const line of lines) expect(await answer(hit, line), line).toBe(await answer(fresh, line));
   });
 });

@@ -1,3 +1,4 @@
+import { readlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Command, CommandContext } from '../../core/command.js';
 import { parseCommandLine } from '../../core/parse.js';
@@ -17,16 +18,41 @@ export interface ConsoleDeps {
   cardsDir?: string | null;
 }
 
+let systemZone: string | null | undefined;
+
+/**
+ * The machine's time zone. With TZ unset, the name /etc/localtime links to (…/zoneinfo/Europe/Paris),
+ * as ICU itself finds it: asking Intl first loads ICU's data, about as long as answering a question.
+ * With TZ set, or no such link (Windows), Intl's answer.
+ */
+export function machineTimeZone(tz: string | null): string | null {
+  if (systemZone !== undefined && !tz) return systemZone;
+  let zone: string | null = null;
+  if (!tz) {
+    try {
+      zone =
+        /\/zoneinfo\/(?:posix\/|right\/)?([A-Za-z][\w+-]*(?:\/[\w+-]+)*)$/.exec(
+          readlinkSync('/etc/localtime'),
+        )?.[1] ?? null;
+    } catch {
+      zone = null;
+    }
+  }
+  zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
+  if (!tz) systemZone = zone;
+  return zone;
+}
+
 /**
  * The context of a console question: the machine's own time zone, the console as the channel, and
  * the person at the terminal (config.consoleUser) allowed to change its settings.
  */
-export function consoleContext(deps: ContextDeps, user: string): CommandContext {
+export function consoleContext(deps: ContextDeps, user: string, tz: string | null = null): CommandContext {
   return commandContext(deps, {
     platform: 'console',
     channelId: 'console',
     userId: user,
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? null,
+    timeZone: machineTimeZone(tz),
     canManageChannel: true,
   });
 }

@@ -2,7 +2,6 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { servedCommands } from '../deps.js';
-import { saveCard } from './cards.js';
 import { colorize, useColor } from './colors.js';
 import { consoleCompleter, EXIT_WORDS } from './completer.js';
 import { answerLine, type ConsoleDeps, imagesSetting } from './console.js';
@@ -78,6 +77,8 @@ export async function runRepl(
         saved += 1;
         const file = path.join(cardsDir, `card-${Date.now()}-${saved}.png`);
         try {
+          // Loaded on the first card: the canvas and its fonts are most of a start's cost otherwise.
+          const { saveCard } = await import('./cards.js');
           const written = await saveCard(reply, file);
           if (written.length) output.write(`Card saved: ${written.join(', ')}\n`);
         } catch (err) {
