@@ -29,7 +29,8 @@ export interface EventIndex {
 export interface KnowledgeBaseSnapshot {
   sources: Source[];
   athletes: Athlete[];
-  events: SportEvent[];
+  /** Each event with its results as JSON text, parsed when first read (see lazyResults). */
+  events: Array<Omit<SportEvent, 'results'> & { results: string }>;
   quotes: Quote[];
   /** [data id, merged record's id], where they differ. */
   canonicalIds: Array<[string, string]>;
@@ -118,4 +119,25 @@ export function buildPeopleIndex(
     for (const w of new Set(words(q.text))) if (w.length >= 3) append(index.quoteWords, w, q);
   }
   return index;
+}
+
+/**
+ * A snapshot's event with its results parsed on first read: an answer reads a few events' results,
+ * and parsing all ~6,000 placings up front is the largest part of loading a snapshot. The first read
+ * (or a write) turns `results` into a plain property, so later reads cost nothing.
+ */
+export function lazyResults(stored: Omit<SportEvent, 'results'> & { results: string }): SportEvent {
+  const event = stored as unknown as SportEvent;
+  const json = stored.results;
+  const settle = (value: SportEvent['results']) => {
+    Object.defineProperty(event, 'results', { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(event, 'results', {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(JSON.parse(json) as SportEvent['results']),
+    set: settle,
+  });
+  return event;
 }

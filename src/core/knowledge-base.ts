@@ -7,6 +7,7 @@ import {
   buildPeopleIndex,
   type EventIndex,
   type KnowledgeBaseSnapshot,
+  lazyResults,
   type PeopleIndex,
   personIds,
 } from './kb-indexes.js';
@@ -146,7 +147,7 @@ export class KnowledgeBase {
     return {
       sources: [...this.sources.values()],
       athletes: [...this.athletes.values()],
-      events: [...this.events.values()],
+      events: [...this.events.values()].map((e) => ({ ...e, results: JSON.stringify(e.results) })),
       quotes: [...this.quotes.values()],
       canonicalIds: differ(this.canonicalIds, (id, c) => id === c),
       recordNames: differ(this.recordNames, (id, name) => name === this.nameOf(id)),
@@ -160,7 +161,7 @@ export class KnowledgeBase {
     const kb = new KnowledgeBase();
     for (const x of s.sources) kb.sources.set(x.id, x);
     for (const x of s.athletes) kb.athletes.set(x.id, x);
-    for (const x of s.events) kb.events.set(x.id, x);
+    for (const x of s.events) kb.events.set(x.id, lazyResults(x));
     for (const x of s.quotes) kb.quotes.set(x.id, x);
     for (const [id, c] of s.canonicalIds) kb.canonicalIds.set(id, c);
     for (const [id, name] of s.recordNames) kb.recordNames.set(id, name);

@@ -30,7 +30,7 @@ export interface LoadFromDiskOptions extends LoadOptions {
 }
 
 /** Bumped when the snapshot's layout changes, so old snapshots are never read as new ones. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 const HERE = fileURLToPath(import.meta.url);
 /**
  * The sources a snapshot's content depends on: a change to any must invalidate every snapshot. The

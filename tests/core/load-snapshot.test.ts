@@ -115,4 +115,20 @@ describe('validated snapshot of the knowledge base', () => {
     };
     for (const line of lines) expect(await answer(hit, line), line).toBe(await answer(fresh, line));
   });
+
+  it("a snapshot's events read, copy, serialise and take new results like plain objects", async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'podium-snapshot-'));
+    temps.push(root);
+    const data = path.join(REPO_ROOT, 'data');
+    const fresh = await loadKnowledgeBase(data);
+    await loadKnowledgeBase(data, { cacheDir: root });
+    const hit = await loadKnowledgeBase(data, { cacheDir: root });
+    expect(JSON.stringify([...hit.events.values()])).toBe(JSON.stringify([...fresh.events.values()]));
+    const [id, event] = [...hit.events][0] as [string, NonNullable<ReturnType<typeof hit.event>>];
+    expect({ ...event }).toEqual({ ...fresh.event(id) });
+    expect(structuredClone(event)).toEqual(fresh.event(id));
+    event.results = [];
+    expect(event.results).toEqual([]);
+    expect(Object.keys(event)).toEqual(Object.keys(fresh.event(id) ?? {}));
+  });
 });
