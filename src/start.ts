@@ -8,12 +8,7 @@ import { loadKnowledgeBase } from './core/load.js';
 import type { ChannelPoster } from './core/platform.js';
 import { setTelemetry } from './core/telemetry.js';
 import { allows, type Logger } from './logger.js';
-import {
-  createOpsServer,
-  type OpsServer,
-  type ReadinessCheck,
-  type RequestHandler,
-} from './ops/http-server.js';
+import type { OpsServer, ReadinessCheck, RequestHandler } from './ops/http-server.js';
 import { openOnThisDay } from './scheduler/index.js';
 
 /** How long SIGTERM/SIGINT waits for requests, deferred answers and posts in flight. */
@@ -159,8 +154,11 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   // One HTTP server whenever a platform adapter runs: health, readiness, metrics and receivers.
   let ops: OpsServer | null = null;
   if (!consoleMode) {
-    // prom-client is loaded only here: a console session serves no /metrics.
-    const { createMetrics } = await import('./ops/metrics.js');
+    // The HTTP server and prom-client load only here: a console session serves no /metrics.
+    const [{ createMetrics }, { createOpsServer }] = await Promise.all([
+      import('./ops/metrics.js'),
+      import('./ops/http-server.js'),
+    ]);
     const metrics = createMetrics();
     setTelemetry(metrics.telemetry);
     ops = createOpsServer({ handlers, readiness, metrics, logger });

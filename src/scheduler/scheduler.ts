@@ -4,7 +4,7 @@
  * What happens to each due channel (claim, post, record) is in delivery.ts.
  */
 import { randomUUID } from 'node:crypto';
-import cron, { type ScheduledTask } from 'node-cron';
+import type { ScheduledTask } from 'node-cron';
 import PQueue from 'p-queue';
 import type { KnowledgeBase } from '../core/knowledge-base.js';
 import type { ChannelPoster, PlatformName } from '../core/platform.js';
@@ -217,6 +217,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   }
 
   let task: ScheduledTask | null = null;
+  let starting: Promise<void> | null = null;
   let wake: NodeJS.Timeout | null = null;
   const running = new Set<Promise<void>>();
 
@@ -258,12 +259,22 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     },
     async start() {
       if (task) return;
+      if (starting) return starting;
       stopping = false;
-      logger.info({ instanceId, store: store.label, platforms: [...lanes.keys()] }, 'scheduler: started');
-      // Overlapping ticks are fine: channels already in flight here are skipped, claims guard the rest.
-      task = cron.schedule('* * * * *', () => runTick('cron'), { name: `podium-scheduler-${instanceId}` });
-      // Catch up at once after downtime rather than at the next minute.
-      void runTick('start');
+      starting = (async () => {
+        // node-cron (and the child_process it links) loads when a scheduler starts: the console's
+        // scheduler starts after its prompt, so a person never waits for it.
+        const { default: cron } = await import('node-cron');
+        if (stopping) return;
+        logger.info({ instanceId, store: store.label, platforms: [...lanes.keys()] }, 'scheduler: started');
+        // Overlapping ticks are fine: channels already in flight here are skipped, claims guard the rest.
+        task = cron.schedule('* * * * *', () => runTick('cron'), { name: `podium-scheduler-${instanceId}` });
+        // Catch up at once after downtime rather than at the next minute.
+        void runTick('start');
+      })().finally(() => {
+        starting = null;
+      });
+      return starting;
     },
     async stop() {
       stopping = true;
