@@ -55,7 +55,8 @@ export async function start(config: Config, logger: Logger): Promise<number> {
 
   // Answers never depend on the store. If it cannot be opened now, it keeps trying in the
   // background; settings answer "unavailable" meanwhile and the scheduler catches up once it opens.
-  const onThisDay = await openOnThisDay({ storeUrl: config.store, kb, logger });
+  // The console opens it while its prompt comes up: a setting typed meanwhile waits for the opening.
+  const onThisDay = await openOnThisDay({ storeUrl: config.store, kb, logger, background: consoleMode });
   const { store, subscriptions } = onThisDay;
 
   const stoppers: Stoppable[] = [];

@@ -27,6 +27,8 @@ export interface OnThisDayOptions {
   logger: Logger;
   instanceId?: string;
   rateLimits?: Partial<Record<PlatformName, RateLimit>>;
+  /** Resolve before the store has opened (its first operations wait for it): the console's prompt. */
+  background?: boolean;
 }
 
 /** The "on this day" service: the port for CommandContext.subscriptions, the scheduler, and how to stop. */
@@ -53,6 +55,7 @@ export async function openOnThisDay(opts: OnThisDayOptions): Promise<OnThisDay> 
   const store = await openResilientStore(opts.storeUrl, {
     logger: opts.logger,
     onOpen: () => scheduler?.catchUp(),
+    background: opts.background === true,
   });
   const subscriptions = createSubscriptionsPort({ store, kb: opts.kb, logger: opts.logger });
   return {

@@ -25,6 +25,11 @@ export interface ResilientStoreOptions extends StoreOptions {
   logger?: Pick<Logger, 'warn' | 'info'>;
   /** Opens the real store; tests inject failures here. Default openStore. */
   open?: (url: string, opts: StoreOptions) => Promise<PodiumStore>;
+  /**
+   * Return before the first opening finishes (the console shows its prompt meanwhile); operations
+   * made in the meantime wait for that first attempt rather than fail. Default false.
+   */
+  background?: boolean;
 }
 
 /** A PodiumStore that reopens itself, plus what readiness needs. */
@@ -104,6 +109,7 @@ export async function openResilientStore(
 
   /** Runs an operation on the open store; counts failures and reopens after too many in a row. */
   const via = async <R>(operation: string, run: (s: PodiumStore) => Promise<R>): Promise<R> => {
+    if (!current && first) await first;
     const store = current;
     if (!store) {
       if (closed) throw new StoreError(label, operation, new Error('the store is closed'));
@@ -133,7 +139,10 @@ export async function openResilientStore(
     delete: (key) => via('delete', (s) => pick(s).delete(key)),
   });
 
-  await attempt();
+  let first: Promise<void> | null = attempt().finally(() => {
+    first = null;
+  });
+  if (!opts.background) await first;
   return {
     kind,
     label,

@@ -145,4 +145,37 @@ describe('SQLite that cannot be opened at first', () => {
     await until(() => store.isOpen());
     expect(await store.ping()).toBeNull();
   }, 30_000);
+
+  it('opened in the background (the console), lets a setting made meanwhile wait for the opening', async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const store = await openResilientStore(`sqlite://${path.join(dir, 'podium.sqlite')}`, {
+      logger: quietLogger,
+      background: true,
+      // The real SQLite store, opened only once the test lets it: the prompt is up meanwhile.
+      open: async (url, opts) => {
+        await gate;
+        const { openStore } = await import('../../src/store/index.js');
+        return openStore(url, opts);
+      },
+    });
+    cleanups.push(() => store.close());
+    expect(store.isOpen()).toBe(false);
+    const port = createSubscriptionsPort({ store, kb: emptyKb, anniversary: calendar() });
+    const subscribed = port.subscribe({
+      platform: 'console',
+      channelId: 'console',
+      hour: 9,
+      timeZone: 'UTC',
+      createdBy: 'u',
+    });
+    release();
+    await subscribed;
+    expect(store.isOpen()).toBe(true);
+    expect((await port.status('console', 'console'))?.subscription.hour).toBe(9);
+  }, 30_000);
 });
