@@ -1,31 +1,13 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './helpers.js';
+import { REPO_ROOT, runPodium } from './helpers.js';
 
-const run = promisify(execFile);
-
-/** Runs `podium …` from source as a user would, returning exit code and output. */
-async function podium(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', path.join(REPO_ROOT, 'src/bin.ts'), ...args],
-      {
-        cwd: REPO_ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** Runs `podium …` from source as a user would (LOG_LEVEL silent unless given). */
+const podium = (args: string[], env: Record<string, string> = {}) =>
+  runPodium(args, { LOG_LEVEL: 'silent', ...env });
 
 describe('podium ask', () => {
   it('answers a command line and exits 0', async () => {

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,31 @@ import { loadKnowledgeBase } from '../src/core/load.js';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** ../shared beside the checkout: seeds and the official specs (present on dev machines and in CI). */
 export const SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
+
+/** Node's arguments that run `podium` from source (through tsx), as the tests spawn it. */
+export const PODIUM_FROM_SOURCE = ['--import', 'tsx', path.join(REPO_ROOT, 'src/bin.ts')];
+
+/** What one `podium …` run ended with. */
+export interface PodiumRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `podium …` from source as a user would, with only these variables (plus PATH and HOME). */
+export function runPodium(args: string[], env: Record<string, string> = {}): Promise<PodiumRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [...PODIUM_FROM_SOURCE, ...args],
+      { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } },
+      (err, stdout, stderr) => {
+        const code = err ? Number((err as { code?: unknown }).code) : 0;
+        resolve({ code: Number.isFinite(code) ? code : 1, stdout, stderr });
+      },
+    );
+  });
+}
 
 /** ajv-formats' plugin (its CommonJS default export, typed for NodeNext): checks "date", "uri" … */
 export const addFormats = addFormatsModule.default;

@@ -1,35 +1,16 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { consoleContext } from '../../src/adapters/console/console.js';
 import { runRepl } from '../../src/adapters/console/repl.js';
 import { createLogger } from '../../src/logger.js';
-import { loadShippedKb, REPO_ROOT } from '../helpers.js';
+import { loadShippedKb, runPodium } from '../helpers.js';
 
-const run = promisify(execFile);
-
-async function podium(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', path.join(REPO_ROOT, 'src/bin.ts'), ...args],
-      {
-        cwd: REPO_ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent' },
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const podium = (args: string[]) => runPodium(args, { LOG_LEVEL: 'silent' });
 
 describe('podium ask --image', () => {
   it('writes the podium card and says where, keeping stdout the answer alone', async () => {

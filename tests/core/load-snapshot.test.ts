@@ -26,6 +26,16 @@ async function seedCopy(): Promise<{ data: string; cache: string }> {
   return { data, cache: path.join(root, 'cache') };
 }
 
+/** The shipped data loaded without a snapshot, and loaded again from the snapshot a first load wrote. */
+async function freshAndHit(): Promise<{ fresh: KnowledgeBase; hit: KnowledgeBase }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'podium-snapshot-'));
+  temps.push(root);
+  const data = path.join(REPO_ROOT, 'data');
+  const fresh = await loadKnowledgeBase(data);
+  await loadKnowledgeBase(data, { cacheDir: root });
+  return { fresh, hit: await loadKnowledgeBase(data, { cacheDir: root }) };
+}
+
 describe('validated snapshot of the knowledge base', () => {
   it('writes one snapshot, and a second load from it answers the same', async () => {
     const { data, cache } = await seedCopy();
@@ -73,24 +83,14 @@ describe('validated snapshot of the knowledge base', () => {
   });
 
   it('a snapshot hit on the shipped data gives the same people and countries as a fresh load', async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'podium-snapshot-'));
-    temps.push(root);
-    const data = path.join(REPO_ROOT, 'data');
-    const fresh = await loadKnowledgeBase(data);
-    await loadKnowledgeBase(data, { cacheDir: root });
-    const hit = await loadKnowledgeBase(data, { cacheDir: root });
+    const { fresh, hit } = await freshAndHit();
     const people = (kb: typeof fresh) => [...kb.athletes.values()].map((a) => [a.id, a.name, a.country]);
     expect(people(hit)).toEqual(people(fresh));
     expect([...hit.events.keys()]).toEqual([...fresh.events.keys()]);
   });
 
   it('a snapshot hit answers every kind of question exactly as a fresh load, buttons included', async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'podium-snapshot-'));
-    temps.push(root);
-    const data = path.join(REPO_ROOT, 'data');
-    const fresh = await loadKnowledgeBase(data);
-    await loadKnowledgeBase(data, { cacheDir: root });
-    const hit = await loadKnowledgeBase(data, { cacheDir: root });
+    const { fresh, hit } = await freshAndHit();
     expect(dataFingerprint(hit)).toBe(dataFingerprint(fresh));
     const logger = createLogger('silent');
     const lines = [
@@ -117,12 +117,7 @@ describe('validated snapshot of the knowledge base', () => {
   });
 
   it("a snapshot's events read, copy, serialise and take new results like plain objects", async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'podium-snapshot-'));
-    temps.push(root);
-    const data = path.join(REPO_ROOT, 'data');
-    const fresh = await loadKnowledgeBase(data);
-    await loadKnowledgeBase(data, { cacheDir: root });
-    const hit = await loadKnowledgeBase(data, { cacheDir: root });
+    const { fresh, hit } = await freshAndHit();
     expect(JSON.stringify([...hit.events.values()])).toBe(JSON.stringify([...fresh.events.values()]));
     const [id, event] = [...hit.events][0] as [string, NonNullable<ReturnType<typeof hit.event>>];
     expect({ ...event }).toEqual({ ...fresh.event(id) });

@@ -11,7 +11,7 @@ import { chatInputInteraction, str } from '../fakes/discord/interactions.js';
 import { type DiscordSigner, discordSigner } from '../fakes/discord/signer.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { postSlashCommand, slackSignature } from '../fakes/slack/signed-request.js';
-import { REPO_ROOT } from '../helpers.js';
+import { PODIUM_FROM_SOURCE, REPO_ROOT, runPodium } from '../helpers.js';
 import { tempDir } from '../scheduler/helpers.js';
 import { BAD_TARGETS, openRaw, rawRequest, statusOf } from './raw-http.js';
 import { freePort } from './redis-server.js';
@@ -45,7 +45,7 @@ interface Bot {
 /** Starts `podium start` from source with both HTTP receivers; resolves once /healthz answers. */
 async function startBot(extraEnv: Record<string, string> = {}): Promise<Bot> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/bin.ts'), 'start'], {
+  const child = spawn(process.execPath, [...PODIUM_FROM_SOURCE, 'start'], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -184,22 +184,8 @@ describe('podium start', () => {
 
 describe('podium ask with the store unusable', () => {
   it('prints one clear line on stderr, no JSON or stack, and exits 0', async () => {
-    const { execFile } = await import('node:child_process');
-    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        ['--import', 'tsx', path.join(REPO_ROOT, 'src/bin.ts'), 'ask', '/subscription'],
-        {
-          cwd: REPO_ROOT,
-          env: {
-            PATH: process.env.PATH ?? '',
-            HOME: process.env.HOME ?? '',
-            PODIUM_STORE: `sqlite://${path.join(REPO_ROOT, 'package.json', 'x.sqlite')}`,
-          },
-        },
-        (err, stdout, stderr) =>
-          resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout, stderr }),
-      );
+    const result = await runPodium(['ask', '/subscription'], {
+      PODIUM_STORE: `sqlite://${path.join(REPO_ROOT, 'package.json', 'x.sqlite')}`,
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Settings are unavailable');

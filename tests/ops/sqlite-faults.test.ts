@@ -3,12 +3,11 @@
  * error naming the file, the file left untouched (nothing overwritten, nothing silently lost), and
  * a bot that keeps answering and reports the store as not ready.
  */
-import { execFile } from 'node:child_process';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openResilientStore, openStore } from '../../src/store/index.js';
-import { REPO_ROOT } from '../helpers.js';
+import { runPodium } from '../helpers.js';
 import { quietLogger, tempDir } from '../scheduler/helpers.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -53,21 +52,7 @@ describe('a corrupt SQLite file', () => {
 
   it('podium ask prints one line about it and still answers', async () => {
     const { file } = await corruptFile();
-    const out = await new Promise<{ stdout: string; stderr: string; code: number }>((resolve) => {
-      execFile(
-        process.execPath,
-        ['--import', 'tsx', path.join(REPO_ROOT, 'src/bin.ts'), 'ask', '/subscription'],
-        {
-          cwd: REPO_ROOT,
-          env: {
-            PATH: process.env.PATH ?? '',
-            HOME: process.env.HOME ?? '',
-            PODIUM_STORE: `sqlite://${file}`,
-          },
-        },
-        (err, stdout, stderr) => resolve({ stdout, stderr, code: err ? 1 : 0 }),
-      );
-    });
+    const out = await runPodium(['ask', '/subscription'], { PODIUM_STORE: `sqlite://${file}` });
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('Settings are unavailable');
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
