@@ -7,7 +7,6 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createOpsServer } from '../../src/ops/http-server.js';
-import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createSubscriptionsPort } from '../../src/scheduler/subscriptions.js';
 import { openResilientStore } from '../../src/store/index.js';
 import {
@@ -15,7 +14,7 @@ import {
   emptyKb,
   manualClock,
   quietLogger,
-  recordingPoster,
+  recordingScheduler,
   tempDir,
 } from '../scheduler/helpers.js';
 import { privateRedis, redisServerAvailable } from './redis-server.js';
@@ -95,15 +94,7 @@ describe.skipIf(!redisServerAvailable())('Redis outages', () => {
     const channels = Array.from({ length: 20 }, (_, i) => `C${i}`);
     for (const id of channels)
       await port.subscribe({ platform: 'slack', channelId: id, hour: 9, timeZone: 'UTC', createdBy: 'u' });
-    const poster = recordingPoster('slack', clock.now);
-    const scheduler = createScheduler({
-      store,
-      kb: emptyKb,
-      anniversary: calendar(),
-      posters: [poster],
-      clock: clock.now,
-      logger: quietLogger,
-    });
+    const { poster, scheduler } = recordingScheduler(store, clock, 'slack');
 
     // Redis goes away before the 09:00 posts.
     await redis.stop();

@@ -6,18 +6,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { channelKey } from '../../src/scheduler/schedule.js';
-import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createSubscriptionsPort } from '../../src/scheduler/subscriptions.js';
 import { openStore, type PodiumStore } from '../../src/store/index.js';
 import { REPO_ROOT } from '../helpers.js';
-import {
-  calendar,
-  emptyKb,
-  manualClock,
-  quietLogger,
-  recordingPoster,
-  tempDir,
-} from '../scheduler/helpers.js';
+import { calendar, emptyKb, manualClock, recordingScheduler, tempDir } from '../scheduler/helpers.js';
 import { failingStore } from './failing-store.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -56,15 +48,7 @@ describe('subscribe and unsubscribe with a failing write', () => {
       const status = await port.status('discord', channel);
       if (status?.nextPostAt) {
         // What /subscription promises happens: the scheduler posts at that time.
-        const poster = recordingPoster('discord', clock.now);
-        const scheduler = createScheduler({
-          store,
-          kb: emptyKb,
-          anniversary: calendar(),
-          posters: [poster],
-          clock: clock.now,
-          logger: quietLogger,
-        });
+        const { poster, scheduler } = recordingScheduler(store, clock, 'discord');
         clock.set(status.nextPostAt);
         await scheduler.tick();
         expect(poster.posts.map((p) => p.channelId)).toEqual([channel]);

@@ -7,6 +7,8 @@ import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { KnowledgeBase as KB } from '../../src/core/knowledge-base.js';
 import type { ChannelPoster, PlatformName, PostOptions, PostOutcome } from '../../src/core/platform.js';
 import type { Reply } from '../../src/core/reply.js';
+import { createScheduler, type Scheduler, type SchedulerOptions } from '../../src/scheduler/scheduler.js';
+import type { PodiumStore } from '../../src/store/index.js';
 
 /** The Redis the tests use (REDIS_URL, default the local one). */
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -121,4 +123,31 @@ export async function dropPrefix(prefix: string): Promise<void> {
   } finally {
     await client.close();
   }
+}
+
+/**
+ * A scheduler on the empty base with one recording poster: posts `anniversary` (default: a post
+ * every day), answers as `answer` says (default: sent), with any other option in `extra`.
+ */
+export function recordingScheduler(
+  store: PodiumStore,
+  clock: { now: () => Date },
+  platform: PlatformName,
+  opts: {
+    anniversary?: SchedulerOptions['anniversary'];
+    answer?: Parameters<typeof recordingPoster>[2];
+    extra?: Partial<SchedulerOptions>;
+  } = {},
+): { poster: ChannelPoster & { posts: Recorded[] }; scheduler: Scheduler } {
+  const poster = recordingPoster(platform, clock.now, opts.answer);
+  const scheduler = createScheduler({
+    store,
+    kb: emptyKb,
+    anniversary: opts.anniversary ?? calendar(),
+    posters: [poster],
+    clock: clock.now,
+    logger: quietLogger,
+    ...opts.extra,
+  });
+  return { poster, scheduler };
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, localDate, zonedInstant } from '../../src/core/zoned-time.js';
-import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createSubscriptionsPort } from '../../src/scheduler/subscriptions.js';
 import { openStore } from '../../src/store/index.js';
-import { calendar, emptyKb, manualClock, quietLogger, recordingPoster } from './helpers.js';
+import { calendar, emptyKb, manualClock, recordingScheduler } from './helpers.js';
 
 const MINUTE = 60_000;
 
@@ -36,15 +35,7 @@ describe('the scheduler across DST changes', () => {
         createdBy: 'u',
       });
     }
-    const poster = recordingPoster('discord', clock.now);
-    const scheduler = createScheduler({
-      store,
-      kb: emptyKb,
-      anniversary,
-      posters: [poster],
-      clock: clock.now,
-      logger: quietLogger,
-    });
+    const { poster, scheduler } = recordingScheduler(store, clock, 'discord', { anniversary });
     // A whole simulated minute-by-minute run of three local days.
     for (let t = start; t < end; t += MINUTE) {
       clock.set(t);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PostOutcome } from '../../src/core/platform.js';
 import { zonedInstant } from '../../src/core/zoned-time.js';
-import { createScheduler, type SchedulerOptions } from '../../src/scheduler/scheduler.js';
+import type { SchedulerOptions } from '../../src/scheduler/scheduler.js';
 import { createSubscriptionsPort } from '../../src/scheduler/subscriptions.js';
 import { openStore } from '../../src/store/index.js';
-import { calendar, emptyKb, manualClock, quietLogger, recordingPoster } from './helpers.js';
+import { calendar, emptyKb, manualClock, recordingScheduler } from './helpers.js';
 
 const MINUTE = 60_000;
 const NINE = '2025-06-02T07:00:00Z'; // 09:00 in Paris
@@ -26,16 +26,7 @@ async function setup(
       createdBy: 'u',
     });
   }
-  const poster = recordingPoster('discord', clock.now, answer);
-  const scheduler = createScheduler({
-    store,
-    kb: emptyKb,
-    anniversary,
-    posters: [poster],
-    clock: clock.now,
-    logger: quietLogger,
-    ...extra,
-  });
+  const { poster, scheduler } = recordingScheduler(store, clock, 'discord', { anniversary, answer, extra });
   return { clock, store, port, poster, scheduler };
 }
 

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { createSubscriptionsPort } from '../../src/scheduler/subscriptions.js';
 import { openStore, type PodiumStore } from '../../src/store/index.js';
 import {
@@ -8,9 +7,8 @@ import {
   duplicates,
   emptyKb,
   manualClock,
-  quietLogger,
   type Recorded,
-  recordingPoster,
+  recordingScheduler,
   tempDir,
 } from './helpers.js';
 
@@ -30,15 +28,7 @@ async function runProcess(
   step = 5 * MINUTE,
 ) {
   const store: PodiumStore = await openStore(`sqlite://${file}`);
-  const poster = recordingPoster('slack', clock.now);
-  const scheduler = createScheduler({
-    store,
-    kb: emptyKb,
-    anniversary: calendar(),
-    posters: [poster],
-    clock: clock.now,
-    logger: quietLogger,
-  });
+  const { poster, scheduler } = recordingScheduler(store, clock, 'slack');
   for (let t = Date.parse(from); t < Date.parse(to); t += step) {
     clock.set(t);
     await scheduler.tick();

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { type FormPart, parseMultipart } from '../multipart.js';
-import type { RawInteraction } from './interactions.js';
+import { type MessageBody, messageObject, type RawInteraction } from './interactions.js';
 import { snowflake } from './snowflake.js';
 
 /** One REST call the fake received. */
@@ -162,33 +162,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   }
 
   function message(channelId: string, body: unknown, extra: Record<string, unknown> = {}): unknown {
-    const b = (body ?? {}) as Record<string, unknown>;
-    return {
-      id: snowflake(),
-      type: 0,
-      channel_id: channelId,
-      author: {
-        id: botUserId,
-        username: 'Podium',
-        discriminator: '0',
-        bot: true,
-        avatar: null,
-        global_name: null,
-      },
-      content: b.content ?? '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: b.embeds ?? [],
-      pinned: false,
-      flags: b.flags ?? 0,
-      components: [],
-      ...extra,
-    };
+    const b = (body ?? {}) as MessageBody;
+    return { ...messageObject(b, { authorId: botUserId, channelId, type: 0 }), components: [], ...extra };
   }
 
   async function readBody(req: IncomingMessage): Promise<{ body: unknown; files: FormPart[] }> {

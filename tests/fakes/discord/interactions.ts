@@ -128,17 +128,28 @@ export function int(name: string, value: number): RawOption {
   return { name, type: 4, value };
 }
 
-/** A message the bot sent, as Discord includes it in a component interaction (`message`). */
-export function botMessage(
-  body: { embeds?: unknown; components?: unknown; flags?: number; content?: string },
-  place: { applicationId: string; channelId?: string; id?: string },
+/** What the bot's messages carry: text, embeds, components and flags. */
+export interface MessageBody {
+  embeds?: unknown;
+  components?: unknown;
+  flags?: number;
+  content?: string;
+}
+
+/**
+ * A message by the bot in Discord's message shape: type 0 when posted to a channel, 20 when it
+ * answers an interaction.
+ */
+export function messageObject(
+  body: MessageBody,
+  place: { authorId: string; channelId: string; id?: string; type: 0 | 20 },
 ): Record<string, unknown> {
   return {
     id: place.id ?? snowflake(),
-    type: 20,
-    channel_id: place.channelId ?? '900000000000000002',
+    type: place.type,
+    channel_id: place.channelId,
     author: {
-      id: place.applicationId,
+      id: place.authorId,
       username: 'Podium',
       discriminator: '0',
       global_name: null,
@@ -157,6 +168,21 @@ export function botMessage(
     components: body.components ?? [],
     pinned: false,
     flags: body.flags ?? 0,
+  };
+}
+
+/** A message the bot sent, as Discord includes it in a component interaction (`message`). */
+export function botMessage(
+  body: MessageBody,
+  place: { applicationId: string; channelId?: string; id?: string },
+): Record<string, unknown> {
+  return {
+    ...messageObject(body, {
+      authorId: place.applicationId,
+      channelId: place.channelId ?? '900000000000000002',
+      type: 20,
+      ...(place.id ? { id: place.id } : {}),
+    }),
     application_id: place.applicationId,
     webhook_id: place.applicationId,
   };
