@@ -1,6 +1,7 @@
 import { type Canvas, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { drawable, FONT_STACK, loadFonts } from './fonts.js';
 import type { CardHeading } from './model.js';
+import { encodePng } from './png.js';
 
 /** Logical card width in CSS pixels; Discord and Slack show images about this wide. */
 export const CARD_WIDTH = 1000;
@@ -175,17 +176,44 @@ export function badges(ctx: SKRSContext2D, codes: string[], x: number, y: number
   return at;
 }
 
-/** A fresh canvas at CARD_SCALE with the card background painted; the context draws in logical pixels. */
-export function startCard(height: number, theme: Theme): { canvas: Canvas; ctx: SKRSContext2D } {
+/** A card being drawn: the surface it is drawn on and its size in device pixels. */
+export interface CardSurface {
+  canvas: Canvas;
+  width: number;
+  height: number;
+}
+
+// Every card is drawn on one canvas, grown to the tallest card so far and cleared for each card:
+// a fresh 5 MB surface per card cost ~13 ms of page faults here as the bin runs (glibc maps it
+// anew), and a canvas per height would keep one surface for every card height. Sharing is safe
+// because a card is drawn and its pixels copied out synchronously (startCard → toPng's
+// getImageData, no await between).
+let shared: Canvas | null = null;
+/** Cards come in bursts: the canvas (5–8 MB) is let go after this long without one. */
+const IDLE_MS = 1000;
+let idle: NodeJS.Timeout | null = null;
+
+function release(): void {
+  shared = null;
+  idle = null;
+}
+
+/** The shared canvas at CARD_SCALE, cleared, with the card background painted; the context draws in logical pixels. */
+export function startCard(height: number, theme: Theme): { canvas: CardSurface; ctx: SKRSContext2D } {
   loadFonts();
-  const canvas = createCanvas(CARD_WIDTH * CARD_SCALE, Math.round(Math.ceil(height) * CARD_SCALE));
-  const ctx = canvas.getContext('2d');
+  const width = CARD_WIDTH * CARD_SCALE;
+  const pixelHeight = Math.round(Math.ceil(height) * CARD_SCALE);
+  if (!shared || shared.height < pixelHeight) shared = createCanvas(width, pixelHeight);
+  if (idle) idle.refresh();
+  else idle = setTimeout(release, IDLE_MS).unref();
+  const ctx = shared.getContext('2d');
+  ctx.reset(); // transparent pixels and default state, as a new canvas has
   ctx.scale(CARD_SCALE, CARD_SCALE);
   ctx.fillStyle = theme.background;
   ctx.fillRect(0, 0, CARD_WIDTH, height);
   ctx.fillStyle = theme.accent;
   ctx.fillRect(0, 0, CARD_WIDTH, 6);
-  return { canvas, ctx };
+  return { canvas: { canvas: shared, width, height: pixelHeight }, ctx };
 }
 
 /** A scratch context for measuring before the card's height is known. */
@@ -280,11 +308,15 @@ export function drawFooter(
 }
 
 /**
- * Encodes the finished card. Async: Skia's PNG encoder runs off the event loop. Reading the pixels
- * out to encode them in JS (canvas.data() or getImageData + zlib level 1) was ~1.5× faster, but
- * @napi-rs/canvas 1.1 then kept ~5 MB of native memory per card for good (measured: +760 MB RSS
- * after 150 cards, against +13 MB with encode()), so Skia encodes.
+ * Encodes the finished card. Its pixels are copied out now, before any await (the canvas is
+ * shared), and compressed on the libuv pool (src/cards/png.ts). getImageData gives exactly the
+ * pixels Skia's own encoder wrote (straight RGBA) and only the card's rows of the shared canvas.
+ * Skia's encode('png') (no compression level) took ~35 ms of a ~45 ms podium card. The pixel
+ * copy is freed by a finalizer after the next GCs (an earlier attempt, timed in a loop that never
+ * let the event loop turn, saw that as a leak); the bin's MIMALLOC_PURGE_DELAY=0 then returns it.
  */
-export async function toPng(canvas: Canvas): Promise<Buffer> {
-  return canvas.encode('png');
+export async function toPng(card: CardSurface): Promise<Buffer> {
+  const { canvas, width, height } = card;
+  const { data } = canvas.getContext('2d').getImageData(0, 0, width, height);
+  return encodePng(width, height, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 }
