@@ -21,7 +21,6 @@ export interface EventIndex {
   newestFirst: SportEvent[];
   byDiscipline: Map<string, SportEvent[]>;
   byMonthDay: Map<string, SportEvent[]>;
-  keywords: Map<string, Set<string>>;
   editions: Edition[];
 }
 
@@ -29,8 +28,8 @@ export interface EventIndex {
 export interface KnowledgeBaseSnapshot {
   sources: Source[];
   athletes: Athlete[];
-  /** Each event with its results as JSON text, parsed when first read (see lazyResults). */
-  events: Array<Omit<SportEvent, 'results'> & { results: string }>;
+  /** Each event with its results as JSON text (or what reads it), parsed when first read. */
+  events: StoredEvent[];
   quotes: Quote[];
   /** [data id, merged record's id], where they differ. */
   canonicalIds: Array<[string, string]>;
@@ -38,7 +37,12 @@ export interface KnowledgeBaseSnapshot {
   recordNames: Array<[string, string]>;
   skipped: string[];
   draftsSkipped: number;
+  /** [event id, discipline bucket] (see bucketOf): finding a discipline is the index's dearest part. */
+  buckets?: Array<[string, string]>;
 }
+
+/** A snapshot's event: its results as JSON text, or a function that reads that text. */
+export type StoredEvent = Omit<SportEvent, 'results'> & { results: string | (() => string) };
 
 /** Results by athlete, quotes by speaker and by word, and how prominent each person is. */
 export interface PeopleIndex {
@@ -60,21 +64,35 @@ export function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function buildEventIndex(all: Iterable<SportEvent>): EventIndex {
+/** The discipline bucket an event is indexed under ("1500m", "decathlon 100m"). */
+export function bucketOf(e: SportEvent): string {
+  return eventBucket(e, disciplineKey(e.discipline));
+}
+
+/** The event index; `buckets` gives events' buckets computed before (a snapshot keeps them). */
+export function buildEventIndex(
+  all: Iterable<SportEvent>,
+  buckets?: ReadonlyMap<string, string>,
+): EventIndex {
   const newestFirst = [...all].sort((a, b) => compareCodes(b.date, a.date));
   const index: EventIndex = {
     newestFirst,
     byDiscipline: new Map(),
     byMonthDay: new Map(),
-    keywords: new Map(),
     editions: buildEditions(newestFirst),
   };
   for (const e of newestFirst) {
-    append(index.byDiscipline, eventBucket(e, disciplineKey(e.discipline)), e);
+    append(index.byDiscipline, buckets?.get(e.id) ?? bucketOf(e), e);
     append(index.byMonthDay, e.date.slice(5), e);
-    index.keywords.set(e.id, eventKeywords(e));
   }
   return index;
+}
+
+/** Each event's keywords (sport, competition, venue, city, year …), for queries with extra words. */
+export function buildKeywords(events: Iterable<SportEvent>): Map<string, Set<string>> {
+  const keywords = new Map<string, Set<string>>();
+  for (const e of events) keywords.set(e.id, eventKeywords(e));
+  return keywords;
 }
 
 /**
@@ -126,9 +144,9 @@ export function buildPeopleIndex(
  * and parsing all ~6,000 placings up front is the largest part of loading a snapshot. The first read
  * (or a write) turns `results` into a plain property, so later reads cost nothing.
  */
-export function lazyResults(stored: Omit<SportEvent, 'results'> & { results: string }): SportEvent {
+export function lazyResults(stored: StoredEvent): SportEvent {
   const event = stored as unknown as SportEvent;
-  const json = stored.results;
+  const text = stored.results;
   const settle = (value: SportEvent['results']) => {
     Object.defineProperty(event, 'results', { value, writable: true, enumerable: true, configurable: true });
     return value;
@@ -136,7 +154,7 @@ export function lazyResults(stored: Omit<SportEvent, 'results'> & { results: str
   Object.defineProperty(event, 'results', {
     enumerable: true,
     configurable: true,
-    get: () => settle(JSON.parse(json) as SportEvent['results']),
+    get: () => settle(JSON.parse(typeof text === 'string' ? text : text()) as SportEvent['results']),
     set: settle,
   });
   return event;

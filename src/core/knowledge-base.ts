@@ -1,9 +1,12 @@
 import { bestOf, type Edition, findEdition, isMedalFinal, type MedalCount, medalTable } from './editions.js';
 import { DataError } from './errors.js';
 import { type EventQuery, fitsQuery, type Narrowed, parseEventQuery, withWords } from './event-query.js';
+import { checkReferences } from './kb-checks.js';
 import {
   type AthleteResult,
+  bucketOf,
   buildEventIndex,
+  buildKeywords,
   buildPeopleIndex,
   type EventIndex,
   type KnowledgeBaseSnapshot,
@@ -50,6 +53,9 @@ export class KnowledgeBase {
   readonly quotes = new Map<string, Quote>();
   private nameIndex: NameIndex<Athlete> | null = null;
   private eventIndex: EventIndex | null = null;
+  private keywordIndex: Map<string, Set<string>> | null = null;
+  /** Discipline buckets read from a snapshot, until the event index is built. */
+  private storedBuckets: Map<string, string> | null = null;
   private peopleIndex: PeopleIndex | null = null;
   /** Every data id of a person → the id of their one merged record. */
   private readonly canonicalIds = new Map<string, string>();
@@ -121,7 +127,14 @@ export class KnowledgeBase {
       // A record saved from a merged base (kb.athletes) still answers for the ids it absorbed.
       for (const former of a.formerIds ?? []) if (!records.has(former)) records.set(former, a);
     }
-    for (const { file, bundle } of loaded) kb.checkReferences(file, bundle, records);
+    for (const { file, bundle } of loaded) {
+      checkReferences(file, bundle, {
+        sources: kb.sources,
+        athletes: records,
+        events: kb.events,
+        skipped: kb.skipped,
+      });
+    }
     const newest = new Map<string, string>();
     for (const e of kb.events.values()) {
       for (const id of e.results.flatMap(personIds)) {
@@ -153,6 +166,7 @@ export class KnowledgeBase {
       recordNames: differ(this.recordNames, (id, name) => name === this.nameOf(id)),
       skipped: [...this.skipped],
       draftsSkipped: this.draftsSkipped,
+      buckets: [...this.events.values()].map((e) => [e.id, bucketOf(e)]),
     };
   }
 
@@ -167,6 +181,7 @@ export class KnowledgeBase {
     for (const [id, name] of s.recordNames) kb.recordNames.set(id, name);
     for (const x of s.skipped) kb.skipped.add(x);
     kb.draftsSkipped = s.draftsSkipped;
+    if (s.buckets) kb.storedBuckets = new Map(s.buckets);
     return kb;
   }
 
@@ -195,52 +210,19 @@ export class KnowledgeBase {
     };
   }
 
-  private checkReferences(file: string, bundle: Bundle, athletes: Map<string, Athlete>): void {
-    const need = (map: Map<string, unknown>, id: string | null, kind: string, jsonPath: string) => {
-      if (id === null || map.has(id)) return;
-      if (this.skipped.has(`${kind}:${id}`))
-        throw new DataError(
-          file,
-          jsonPath,
-          `the id of a published ${kind}, but "${id}" is a draft awaiting review (podium publish it, or set PODIUM_INCLUDE_DRAFTS=true)`,
-        );
-      throw new DataError(file, jsonPath, `the id of a known ${kind}, got "${id}"`);
-    };
-    bundle.events?.forEach((e, i) => {
-      for (const [j, s] of e.sources.entries())
-        need(this.sources, s, 'source', `$.events[${i}].sources[${j}]`);
-      for (const [j, r] of e.results.entries()) {
-        if (!r.athlete && !r.team)
-          throw new DataError(file, `$.events[${i}].results[${j}]`, 'an athlete or a relay team');
-        need(athletes, r.athlete ?? null, 'athlete', `$.events[${i}].results[${j}].athlete`);
-        for (const [k, runner] of (r.team?.runners ?? []).entries())
-          need(
-            athletes,
-            runner.athlete,
-            'athlete',
-            `$.events[${i}].results[${j}].team.runners[${k}].athlete`,
-          );
-        for (const [k, s] of r.sources.entries()) {
-          need(this.sources, s, 'source', `$.events[${i}].results[${j}].sources[${k}]`);
-        }
-      }
-      for (const [j, f] of e.facts.entries()) {
-        for (const [k, s] of f.sources.entries()) {
-          need(this.sources, s, 'source', `$.events[${i}].facts[${j}].sources[${k}]`);
-        }
-      }
-    });
-    bundle.quotes?.forEach((q, i) => {
-      need(athletes, q.speaker, 'athlete', `$.quotes[${i}].speaker`);
-      need(this.sources, q.source, 'source', `$.quotes[${i}].source`);
-      need(this.events, q.event, 'event', `$.quotes[${i}].event`);
-    });
-  }
-
   /** Events by discipline, day and edition, built on first use. */
   private eventsIndexed(): EventIndex {
-    this.eventIndex ??= buildEventIndex(this.events.values());
+    if (!this.eventIndex) {
+      this.eventIndex = buildEventIndex(this.events.values(), this.storedBuckets ?? undefined);
+      this.storedBuckets = null;
+    }
     return this.eventIndex;
+  }
+
+  /** Events' keywords, for queries with extra words ("race b", "rio"): built the first time one comes. */
+  private keywords(): Map<string, Set<string>> {
+    this.keywordIndex ??= buildKeywords(this.events.values());
+    return this.keywordIndex;
   }
 
   /** Results by athlete, quotes by speaker and word, prominence: built on first use. */
@@ -439,9 +421,8 @@ export class KnowledgeBase {
     // sex and round; a query without them is answered from the cache as it is.
     const plain = q.soft.length === 0 && q.roundName === null && !q.prelim;
     if (plain && narrowed.match) return narrowed.match;
-    const { keywords } = this.eventsIndexed();
-    const pool = plain ? narrowed.events : withWords(narrowed, q.soft, keywords);
-    const fits = plain ? pool : pool.filter((e) => fitsQuery(e, q, keywords.get(e.id)));
+    const pool = plain ? narrowed.events : withWords(narrowed, q.soft, this.keywords());
+    const fits = plain ? pool : pool.filter((e) => fitsQuery(e, q, this.keywords().get(e.id)));
     if (fits.length === 0)
       return { kind: 'unknown', discipline: q.key, suggestions: this.suggestionsFor(q.key) };
     const match: EventMatch = { kind: 'found', ...bestOf(fits) };

@@ -9,9 +9,12 @@
  * the snapshot without importing zod, checking references or merging people again (~50 ms of module
  * loading plus ~250 ms of work on the shipped data). Any change to the data or to that code misses
  * the key, so the files are validated again and bad data still stops start-up.
+ *
+ * File access is synchronous: loading happens once, before anything is served, and node:fs/promises
+ * would link ~30 of Node's own modules (streams, readline) that a one-shot answer otherwise never needs.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { adoptDataFingerprint, dataFingerprint } from './actions.js';
@@ -30,7 +33,7 @@ export interface LoadFromDiskOptions extends LoadOptions {
 }
 
 /** Bumped when the snapshot's layout changes, so old snapshots are never read as new ones. */
-const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 5;
 const HERE = fileURLToPath(import.meta.url);
 /**
  * The sources a snapshot's content depends on: a change to any must invalidate every snapshot. The
@@ -43,30 +46,39 @@ const SNAPSHOT_SOURCES = [
   'validate',
   'knowledge-base',
   'kb-indexes',
+  'kb-checks',
+  'disciplines',
+  'event-query',
   'people',
   'text',
   'actions',
 ].map((n) => path.join(path.dirname(HERE), n + path.extname(HERE)));
 
 /** What the snapshot's code is: the build's id, else the content of the sources it depends on. */
-async function codeHash(hash: Hash): Promise<void> {
+function codeHash(hash: Hash): void {
   if (typeof PODIUM_BUILD_ID === 'string') {
     hash.update(`build ${PODIUM_BUILD_ID}`);
     return;
   }
   for (const source of SNAPSHOT_SOURCES) {
     // A missing source (an unusual install) only means the key cannot vouch for it: hash a marker.
-    hash.update(await readFile(source).catch(() => Buffer.from(`missing ${source}`)));
+    let code: Buffer;
+    try {
+      code = readFileSync(source);
+    } catch {
+      code = Buffer.from(`missing ${source}`);
+    }
+    hash.update(code);
   }
 }
 
 /** Every *.json data file under dir (recursively), except the editors' JSON Schemas in schema/. */
-async function dataFiles(dir: string): Promise<string[]> {
+function dataFiles(dir: string): string[] {
   const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'schema' && !entry.name.startsWith('.')) out.push(...(await dataFiles(full)));
+      if (entry.name !== 'schema' && !entry.name.startsWith('.')) out.push(...dataFiles(full));
     } else if (entry.name.endsWith('.json')) out.push(full);
   }
   return out.sort();
@@ -77,31 +89,47 @@ async function dataFiles(dir: string): Promise<string[]> {
  * validator's sources and the options. Stat rather than contents, so that a hit reads no data file
  * at all; an edit changes the mtime (and usually the size), which misses the key.
  */
-async function snapshotKey(files: string[], rels: string[], includeDrafts: boolean): Promise<string> {
+function snapshotKey(files: string[], rels: string[], includeDrafts: boolean): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ SNAPSHOT_FORMAT, includeDrafts, node: process.versions.node }));
-  await codeHash(hash);
-  const stats = await Promise.all(files.map((f) => stat(f)));
+  codeHash(hash);
+  const stats = files.map((f) => statSync(f));
   stats.forEach((st, i) => {
     hash.update(`\0${rels[i]}\0${st.size}\0${st.mtimeMs}\0${st.ino}`);
   });
   return hash.digest('hex').slice(0, 32);
 }
 
-/** What a snapshot file holds: the base, and the buttons' fingerprint of its data. */
+/**
+ * What a snapshot file holds, as its first line: the base, and the buttons' fingerprint of its data.
+ * Each event's results are not in that line but after it, all in a row: `results` gives where
+ * ([offset, length] after the line's end), so a start decodes and parses only the first line, and an
+ * event's results when they are first read.
+ */
 interface Snapshot {
   format: number;
-  kb: KnowledgeBaseSnapshot;
+  kb: Omit<KnowledgeBaseSnapshot, 'events'> & {
+    events: Array<Omit<KnowledgeBaseSnapshot['events'][number], 'results'> & { results: [number, number] }>;
+  };
   fingerprint: string;
 }
 
 /** The snapshot's base, or null when there is none for this key or it cannot be read. */
-async function readSnapshot(file: string): Promise<KnowledgeBase | null> {
+function readSnapshot(file: string): KnowledgeBase | null {
   try {
-    // The file is ASCII (see writeSnapshot): decoding it as Latin-1 is a copy, not a UTF-8 decode.
-    const json = JSON.parse((await readFile(file)).toString('latin1')) as Partial<Snapshot>;
+    // The file is ASCII (see snapshotText): decoding it as Latin-1 is a copy, not a UTF-8 decode.
+    const bytes = readFileSync(file);
+    const end = bytes.indexOf(10);
+    if (end < 0) return null;
+    const json = JSON.parse(bytes.toString('latin1', 0, end)) as Partial<Snapshot>;
     if (json.format !== SNAPSHOT_FORMAT || !json.kb || !Array.isArray(json.kb.events)) return null;
-    const kb = KnowledgeBase.fromSnapshot(json.kb);
+    const events = json.kb.events.map((e) => {
+      const [at, length] = e.results;
+      if (!Number.isSafeInteger(at) || !Number.isSafeInteger(length) || end + 1 + at + length > bytes.length)
+        throw new Error('snapshot cut short');
+      return { ...e, results: () => bytes.toString('latin1', end + 1 + at, end + 1 + at + length) };
+    });
+    const kb = KnowledgeBase.fromSnapshot({ ...json.kb, events });
     if (typeof json.fingerprint === 'string') adoptDataFingerprint(kb, json.fingerprint);
     return kb;
   } catch {
@@ -109,30 +137,41 @@ async function readSnapshot(file: string): Promise<KnowledgeBase | null> {
   }
 }
 
-/** The snapshot's text: JSON with every non-ASCII character escaped, so reading it is cheap. */
+/** Text with every non-ASCII character as a JSON escape: the same JSON value, one byte a character. */
+function ascii(json: string): string {
+  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The snapshot file's text: its first line, then every event's results (see Snapshot). */
 function snapshotText(kb: KnowledgeBase): string {
+  const { events, ...rest } = kb.toSnapshot();
+  const tail: string[] = [];
+  let at = 0;
+  const placed = events.map((e) => {
+    const results = ascii(typeof e.results === 'string' ? e.results : e.results());
+    tail.push(results);
+    at += results.length;
+    return { ...e, results: [at - results.length, results.length] as [number, number] };
+  });
   const snapshot: Snapshot = {
     format: SNAPSHOT_FORMAT,
-    kb: kb.toSnapshot(),
+    kb: { ...rest, events: placed },
     fingerprint: dataFingerprint(kb),
   };
-  return JSON.stringify(snapshot).replace(
-    /[\u007f-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return `${ascii(JSON.stringify(snapshot))}\n${tail.join('')}`;
 }
 
 /** Writes the snapshot atomically and drops older ones; a read-only install just keeps validating. */
-async function writeSnapshot(dir: string, prefix: string, key: string, snapshot: string): Promise<void> {
+function writeSnapshot(dir: string, prefix: string, key: string, snapshot: string): void {
   try {
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${key}.json`);
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, snapshot);
-    await rename(tmp, file);
-    for (const name of await readdir(dir)) {
+    writeFileSync(tmp, snapshot);
+    renameSync(tmp, file);
+    for (const name of readdirSync(dir)) {
       if (name.startsWith(prefix) && name.endsWith('.json') && name !== path.basename(file)) {
-        await rm(path.join(dir, name), { force: true });
+        rmSync(path.join(dir, name), { force: true });
       }
     }
   } catch {
@@ -165,7 +204,7 @@ async function validateAll(rels: string[], texts: string[], includeDrafts: boole
 export async function loadKnowledgeBase(dir: string, opts: LoadFromDiskOptions = {}): Promise<KnowledgeBase> {
   let files: string[];
   try {
-    files = await dataFiles(dir);
+    files = dataFiles(dir);
   } catch {
     throw new DataError(dir, '$', 'a readable data folder (set PODIUM_DATA_DIR)');
   }
@@ -178,14 +217,14 @@ export async function loadKnowledgeBase(dir: string, opts: LoadFromDiskOptions =
   // a cache (tests, a draft folder) never evict each other.
   const prefix = `kb-${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 12)}-`;
   if (cacheDir) {
-    key = `${prefix}${await snapshotKey(files, rels, includeDrafts)}`;
-    const snapshot = await readSnapshot(path.join(cacheDir, `${key}.json`));
+    key = `${prefix}${snapshotKey(files, rels, includeDrafts)}`;
+    const snapshot = readSnapshot(path.join(cacheDir, `${key}.json`));
     if (snapshot) return snapshot;
   }
-  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
   const kb = KnowledgeBase.fromBundles(await validateAll(rels, texts, includeDrafts), kbOpts);
   // Written only once every check has passed, so bad data is never snapshotted.
-  if (cacheDir && key) await writeSnapshot(cacheDir, prefix, key, snapshotText(kb));
+  if (cacheDir && key) writeSnapshot(cacheDir, prefix, key, snapshotText(kb));
   return kb;
 }
 
