@@ -36,39 +36,24 @@ export interface LoadFromDiskOptions extends LoadOptions {
 const SNAPSHOT_FORMAT = 5;
 const HERE = fileURLToPath(import.meta.url);
 /**
- * The sources a snapshot's content depends on: a change to any must invalidate every snapshot. The
- * bundled build (scripts/build-if-stale.mjs) defines PODIUM_BUILD_ID, a hash of every source, instead:
- * the bundle has no such files beside it. Run from source (tests, tsx), the files themselves.
+ * What the snapshot's code is. The bundled build (scripts/build-if-stale.mjs) defines
+ * PODIUM_BUILD_ID, a hash of every source. Run from source (tests, tsx), every file of this folder
+ * (the knowledge base's core: schema, checks, merging, indexes, buttons' fingerprint) is hashed, so
+ * no list of what the snapshot depends on has to be kept up to date by hand.
  */
 declare const PODIUM_BUILD_ID: string | undefined;
-const SNAPSHOT_SOURCES = [
-  'schema',
-  'validate',
-  'knowledge-base',
-  'kb-indexes',
-  'kb-checks',
-  'disciplines',
-  'event-query',
-  'people',
-  'text',
-  'actions',
-].map((n) => path.join(path.dirname(HERE), n + path.extname(HERE)));
 
-/** What the snapshot's code is: the build's id, else the content of the sources it depends on. */
 function codeHash(hash: Hash): void {
   if (typeof PODIUM_BUILD_ID === 'string') {
     hash.update(`build ${PODIUM_BUILD_ID}`);
     return;
   }
-  for (const source of SNAPSHOT_SOURCES) {
-    // A missing source (an unusual install) only means the key cannot vouch for it: hash a marker.
-    let code: Buffer;
-    try {
-      code = readFileSync(source);
-    } catch {
-      code = Buffer.from(`missing ${source}`);
-    }
-    hash.update(code);
+  const dir = path.dirname(HERE);
+  const ext = path.extname(HERE);
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith(ext))
+    .sort()) {
+    hash.update(`\0${name}\0`).update(readFileSync(path.join(dir, name)));
   }
 }
 
@@ -123,13 +108,14 @@ function readSnapshot(file: string): KnowledgeBase | null {
     if (end < 0) return null;
     const json = JSON.parse(bytes.toString('latin1', 0, end)) as Partial<Snapshot>;
     if (json.format !== SNAPSHOT_FORMAT || !json.kb || !Array.isArray(json.kb.events)) return null;
-    const events = json.kb.events.map((e) => {
-      const [at, length] = e.results;
+    for (const e of json.kb.events as Array<{ results: unknown }>) {
+      const [at, length] = e.results as [number, number];
       if (!Number.isSafeInteger(at) || !Number.isSafeInteger(length) || end + 1 + at + length > bytes.length)
         throw new Error('snapshot cut short');
-      return { ...e, results: () => bytes.toString('latin1', end + 1 + at, end + 1 + at + length) };
-    });
-    const kb = KnowledgeBase.fromSnapshot({ ...json.kb, events });
+      // Where the results are becomes how to read them (see lazyResults).
+      e.results = () => bytes.toString('latin1', end + 1 + at, end + 1 + at + length);
+    }
+    const kb = KnowledgeBase.fromSnapshot(json.kb as unknown as KnowledgeBaseSnapshot);
     if (typeof json.fingerprint === 'string') adoptDataFingerprint(kb, json.fingerprint);
     return kb;
   } catch {

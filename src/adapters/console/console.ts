@@ -18,29 +18,29 @@ export interface ConsoleDeps {
   cardsDir?: string | null;
 }
 
-let systemZone: string | null | undefined;
+/** The zone each TZ setting (or none: '') gave, asked once per process. */
+const zones = new Map<string, string | null>();
+
+/** The zone /etc/localtime links to (…/zoneinfo/Europe/Paris), as ICU itself finds it; null if none. */
+function linkedZone(): string | null {
+  try {
+    const target = readlinkSync('/etc/localtime');
+    return /\/zoneinfo\/(?:posix\/|right\/)?([A-Za-z][\w+-]*(?:\/[\w+-]+)*)$/.exec(target)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /**
- * The machine's time zone. With TZ unset, the name /etc/localtime links to (…/zoneinfo/Europe/Paris),
- * as ICU itself finds it: asking Intl first loads ICU's data, about as long as answering a question.
- * With TZ set, or no such link (Windows), Intl's answer.
+ * The machine's time zone. With TZ unset, the zone /etc/localtime links to: asking Intl first loads
+ * ICU's data, about as long as answering a question. With TZ set, or no such link (Windows), Intl's.
  */
 export function machineTimeZone(tz: string | null): string | null {
-  if (systemZone !== undefined && !tz) return systemZone;
-  let zone: string | null = null;
-  if (!tz) {
-    try {
-      zone =
-        /\/zoneinfo\/(?:posix\/|right\/)?([A-Za-z][\w+-]*(?:\/[\w+-]+)*)$/.exec(
-          readlinkSync('/etc/localtime'),
-        )?.[1] ?? null;
-    } catch {
-      zone = null;
-    }
+  const key = tz ?? '';
+  if (!zones.has(key)) {
+    zones.set(key, (tz ? null : linkedZone()) ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? null);
   }
-  zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
-  if (!tz) systemZone = zone;
-  return zone;
+  return zones.get(key) ?? null;
 }
 
 /**
